@@ -73,7 +73,7 @@ func (v *Validator) Has(name string) bool { _, ok := v.schemas[name]; return ok 
 func (v *Validator) Check(call Call) (json.RawMessage, *Error) {
 	sch, ok := v.schemas[call.Name]
 	if !ok {
-		return nil, &Error{Kind: KindUnknownTool, Message: unknownToolMessage(call.Name, v.specs)}
+		return nil, UnknownTool(call.Name, v.specs)
 	}
 	args, err := call.Args()
 	if err != nil {
@@ -126,6 +126,13 @@ func compactStrings(s []string) []string {
 		}
 	}
 	return s[:j]
+}
+
+// UnknownTool returns the error for a call of a tool not among specs; its
+// message lists the available tools (up to 40, sorted) so a model can
+// correct itself.
+func UnknownTool(name string, specs []Spec) *Error {
+	return &Error{Kind: KindUnknownTool, Message: unknownToolMessage(name, specs)}
 }
 
 func unknownToolMessage(name string, specs []Spec) string {

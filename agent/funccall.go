@@ -1,0 +1,139 @@
+package agent
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/toolgym/toolgym/model"
+	"github.com/toolgym/toolgym/tool"
+)
+
+// DefaultMaxSteps is the per-turn step budget when none is set.
+const DefaultMaxSteps = 20
+
+// FunctionCalling is the native function-calling strategy: the model gets
+// the env's tools in every request and answers with tool calls; all calls
+// of one message run concurrently and their results return in call order.
+// A FunctionCalling value holds no per-episode state: one value may serve
+// any number of concurrent episodes.
+type FunctionCalling struct {
+	// Model answers the requests.
+	Model model.Model
+	// MaxSteps bounds model calls per user turn (DefaultMaxSteps if 0).
+	MaxSteps int
+	// Settings are copied into every request: sampling, tool choice,
+	// parallel tool calls, streaming, extra fields. Its Messages and
+	// Tools are ignored.
+	Settings model.Request
+	// ToolTimeout bounds each tool call (none if 0); a call that runs past
+	// it gives a timeout error observation.
+	ToolTimeout time.Duration
+}
+
+// Respond implements Agent.
+func (a *FunctionCalling) Respond(ctx context.Context, history []model.Message, tools Tools, onStep func(Step)) (Reply, error) {
+	maxSteps := a.MaxSteps
+	if maxSteps <= 0 {
+		maxSteps = DefaultMaxSteps
+	}
+	specs := tools.Tools()
+	names := make(map[string]bool, len(specs))
+	for _, s := range specs {
+		names[s.Name] = true
+	}
+	msgs := make([]model.Message, len(history), len(history)+4*maxSteps)
+	copy(msgs, history)
+
+	var reply Reply
+	for i := 1; i <= maxSteps; i++ {
+		start := time.Now()
+		req := a.Settings
+		req.Messages = msgs
+		req.Tools = specs
+		resp, err := a.Model.Generate(ctx, &req)
+		if err != nil {
+			reply.EndReason = EndError
+			return reply, fmt.Errorf("agent step %d: %w", i, err)
+		}
+		if resp.Message.Role == "" {
+			resp.Message.Role = model.RoleAssistant
+		}
+		assignCallIDs(resp.Message.ToolCalls, i)
+		step := Step{Index: i, Response: resp, Start: start}
+		if len(resp.Message.ToolCalls) > 0 {
+			step.Results = a.runCalls(ctx, tools, names, resp.Message.ToolCalls)
+		}
+		reply.Steps = append(reply.Steps, step)
+		if onStep != nil {
+			onStep(step)
+		}
+		if len(resp.Message.ToolCalls) == 0 {
+			reply.EndReason = EndReply
+			return reply, nil
+		}
+		msgs = append(msgs, step.Messages()...)
+	}
+	reply.EndReason = EndMaxSteps
+	return reply, nil
+}
+
+// assignCallIDs gives every call a non-empty id unique within the message,
+// as tool messages must name the call they answer.
+func assignCallIDs(calls []tool.Call, step int) {
+	seen := make(map[string]bool, len(calls))
+	for i := range calls {
+		if calls[i].ID == "" || seen[calls[i].ID] {
+			calls[i].ID = fmt.Sprintf("call_s%d_%d", step, i)
+		}
+		seen[calls[i].ID] = true
+	}
+}
+
+// runCalls runs calls concurrently and returns their results in order.
+func (a *FunctionCalling) runCalls(ctx context.Context, tools Tools, names map[string]bool, calls []tool.Call) []tool.Result {
+	results := make([]tool.Result, len(calls))
+	if len(calls) == 1 {
+		results[0] = a.runCall(ctx, tools, names, calls[0])
+		return results
+	}
+	var wg sync.WaitGroup
+	for i, c := range calls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = a.runCall(ctx, tools, names, c)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// runCall checks the call's tool name and JSON before handing it to the
+// env (which validates the arguments against the schema), bounds it by
+// ToolTimeout and turns a panic into an error observation.
+func (a *FunctionCalling) runCall(ctx context.Context, tools Tools, names map[string]bool, call tool.Call) (res tool.Result) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			res = tool.Fail(call, tool.KindFailed, "tool %s crashed: %v", call.Name, p)
+		}
+		if res.Duration == 0 {
+			res.Duration = time.Since(start)
+		}
+		res.CallID, res.Name = call.ID, call.Name
+	}()
+	if !names[call.Name] {
+		return tool.FailWith(call, tool.UnknownTool(call.Name, tools.Tools()))
+	}
+	if _, err := call.Args(); err != nil {
+		return tool.FailWith(call, err)
+	}
+	if a.ToolTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, a.ToolTimeout)
+		defer cancel()
+	}
+	return tools.Call(ctx, call)
+}
