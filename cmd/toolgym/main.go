@@ -1,0 +1,49 @@
+// Command toolgym runs multi-turn, tool-using LLM agents on benchmark
+// suites, scores them, and serves the pieces (a scripted model server
+// today; environments for RL trainers later). Run `toolgym --help`.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	_ "github.com/toolgym/toolgym/suite/bank" // the built-in demo suite
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newRoot()
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "toolgym:", err)
+		os.Exit(1)
+	}
+}
+
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "toolgym",
+		Short: "Run, score and serve multi-turn tool-using LLM agents",
+		Long: `toolgym runs tool-using LLM agents on multi-turn benchmark suites and scores
+them the way the reference harnesses do.
+
+An episode is an agent (a model plus a strategy) talking to a user while it
+calls the tools of an environment; toolgym records each one as a trajectory
+(JSONL, see docs/trajectory.md) and a judge scores it against the task's gold.
+
+Start here:
+  toolgym run                      the demo suite against the built-in oracle, offline
+  toolgym run --base-url http://localhost:8000/v1 --model Qwen/Qwen3-8B
+                                   the same suite against any OpenAI-compatible server
+  toolgym ls                       the suites and environments there are`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd())
+	return root
+}

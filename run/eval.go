@@ -1,0 +1,159 @@
+package run
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/toolgym/toolgym/agent"
+	"github.com/toolgym/toolgym/model"
+	"github.com/toolgym/toolgym/model/openai"
+	"github.com/toolgym/toolgym/model/scripted"
+	"github.com/toolgym/toolgym/suite"
+	"github.com/toolgym/toolgym/task"
+)
+
+// OracleModel is the model name under which the built-in oracle answers.
+const OracleModel = "oracle"
+
+// Options is everything `toolgym run` takes: which tasks, which model
+// server, how to sample, how hard to push. The zero value (plus a suite
+// name) runs the suite against the built-in oracle over loopback HTTP.
+type Options struct {
+	// Suite names a registered suite; Load options narrow its tasks.
+	Suite string
+	Load  suite.Options
+	// TaskIDs keeps only these tasks; Limit keeps the first n (0: all).
+	TaskIDs []string
+	Limit   int
+
+	// BaseURL is an OpenAI-compatible server ("http://localhost:8000/v1").
+	// Empty starts the scripted oracle on loopback, which plays each
+	// task's gold calls through the same HTTP path.
+	BaseURL string
+	// Model is the model name sent to the server.
+	Model string
+	// APIKeyEnv names the environment variable holding the API key
+	// (default OPENAI_API_KEY).
+	APIKeyEnv string
+	// Timeout bounds each model request attempt; Retries bounds attempts
+	// after the first (on 429, 5xx, timeouts, dropped connections): 0 means
+	// the client's default (4), a negative value none.
+	Timeout time.Duration
+	Retries int
+
+	// Settings are sent with every model request (temperature, seed,
+	// tool choice, streaming, extra fields).
+	Settings model.Request
+	// MaxSteps bounds model calls per user turn, MaxTurns user turns per
+	// episode.
+	MaxSteps, MaxTurns int
+	// ToolTimeout bounds each tool call.
+	ToolTimeout time.Duration
+
+	Concurrency int
+	Trials      int
+	Seed        int64
+	// Output is the JSONL file for trajectories ("" writes none).
+	Output string
+	// Progress receives the progress display (nil: none).
+	Progress io.Writer
+}
+
+// Eval loads a suite's tasks, connects to the model (or starts the
+// oracle), runs every episode and returns the result. It is what
+// `toolgym run` calls.
+func Eval(ctx context.Context, o Options) (*Result, error) {
+	s, err := suite.Lookup(o.Suite)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := s.Load(ctx, o.Load)
+	if err != nil {
+		return nil, fmt.Errorf("loading suite %s: %w", s.Name(), err)
+	}
+	tasks, err = Select(tasks, o.TaskIDs, o.Limit)
+	if err != nil {
+		return nil, err
+	}
+	baseURL, modelName := o.BaseURL, o.Model
+	if baseURL == "" {
+		srv, err := scripted.Start(scripted.NewServer(scripted.NewOracle(tasks)))
+		if err != nil {
+			return nil, fmt.Errorf("starting the oracle model server: %w", err)
+		}
+		defer srv.Close()
+		baseURL = srv.URL
+		if modelName == "" {
+			modelName = OracleModel
+		}
+	}
+	if modelName == "" {
+		return nil, fmt.Errorf("--model is required with --base-url (the name the server serves, e.g. Qwen/Qwen3-8B)")
+	}
+	client, err := openai.New(openai.Config{
+		BaseURL: baseURL, Model: modelName, APIKeyEnv: o.APIKeyEnv, Timeout: o.Timeout, MaxRetries: o.Retries,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if o.Output != "" {
+		if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
+			return nil, fmt.Errorf("creating output folder: %w", err)
+		}
+	}
+	ag := &agent.FunctionCalling{Model: client, MaxSteps: o.MaxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
+	return Run(ctx, Config{
+		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling",
+		Concurrency: o.Concurrency, Trials: o.Trials, MaxTurns: o.MaxTurns, Seed: o.Seed,
+		Output: o.Output, Progress: o.Progress,
+	})
+}
+
+// Select keeps the tasks named in ids (all when ids is empty), in the
+// suite's order, then the first limit of them (all when limit is 0). An id
+// that matches no task is an error naming it.
+func Select(tasks []task.Task, ids []string, limit int) ([]task.Task, error) {
+	if len(ids) > 0 {
+		var out []task.Task
+		found := map[string]bool{}
+		for _, t := range tasks {
+			if slices.Contains(ids, t.ID) {
+				out = append(out, t)
+				found[t.ID] = true
+			}
+		}
+		var missing []string
+		for _, id := range ids {
+			if !found[id] {
+				missing = append(missing, id)
+			}
+		}
+		if len(missing) > 0 {
+			return nil, fmt.Errorf("no task with id %s (see `toolgym ls --tasks`)", strings.Join(missing, ", "))
+		}
+		tasks = out
+	}
+	if limit > 0 && limit < len(tasks) {
+		tasks = tasks[:limit]
+	}
+	return tasks, nil
+}
+
+// ParseExtra reads --extra: a JSON object merged into every request body.
+func ParseExtra(s string) (map[string]any, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, fmt.Errorf(`--extra must be a JSON object such as '{"top_k": 20}': %w`, err)
+	}
+	return m, nil
+}

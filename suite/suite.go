@@ -1,0 +1,96 @@
+// Package suite defines benchmark adapters: a [Suite] loads tasks, builds
+// each task's env and user, and scores a finished trajectory. Suites
+// register themselves by name ([Register]) so the CLI and the runner find
+// them; adapters live one folder down (suite/bank, and later suite/bfcl,
+// suite/tau).
+package suite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/toolgym/toolgym/env"
+	"github.com/toolgym/toolgym/task"
+	"github.com/toolgym/toolgym/trajectory"
+	"github.com/toolgym/toolgym/user"
+)
+
+// Suite is a benchmark adapter.
+type Suite interface {
+	// Name is the suite's registry name, as given to --suite.
+	Name() string
+	// Description says in one line what the suite holds.
+	Description() string
+	// Load returns the suite's tasks.
+	Load(ctx context.Context, opts Options) ([]task.Task, error)
+	// NewEnv builds a fresh env in the task's initial state.
+	NewEnv(t *task.Task) (env.Env, error)
+	// NewUser builds the user for the task.
+	NewUser(t *task.Task) (user.User, error)
+	// Score judges a finished trajectory; final is the env as the episode
+	// left it.
+	Score(ctx context.Context, t *task.Task, tr *trajectory.Trajectory, final env.Env) (*Score, error)
+}
+
+// Options select what Load returns.
+type Options struct {
+	// DataDir is where suites that need downloaded data find it.
+	DataDir string
+	// Categories and Split narrow the tasks, as each suite defines them.
+	Categories []string
+	Split      string
+}
+
+// Score is a suite's verdict on one episode.
+type Score struct {
+	// Reward is the scalar reward (0..1 for the built-in suites).
+	Reward float64 `json:"reward"`
+	// Success is whether the episode counts as solved.
+	Success bool `json:"success"`
+	// Metrics are per-episode figures the run summary averages
+	// (for example "turn_accuracy", "state_match").
+	Metrics map[string]float64 `json:"metrics,omitempty"`
+	// Verdict is the suite's full verdict, stored in the trajectory.
+	Verdict json.RawMessage `json:"verdict,omitempty"`
+}
+
+var (
+	mu       sync.RWMutex
+	registry = map[string]Suite{}
+)
+
+// Register makes a suite available by name; it panics on a repeated name.
+func Register(s Suite) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := registry[s.Name()]; dup {
+		panic("suite: Register called twice for " + s.Name())
+	}
+	registry[s.Name()] = s
+}
+
+// Lookup returns the suite of that name, or an error listing the known ones.
+func Lookup(name string) (Suite, error) {
+	mu.RLock()
+	s, ok := registry[name]
+	mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("unknown suite %q; known suites: %v (see `toolgym ls`)", name, Names())
+	}
+	return s, nil
+}
+
+// Names lists registered suites, sorted.
+func Names() []string {
+	mu.RLock()
+	defer mu.RUnlock()
+	out := make([]string, 0, len(registry))
+	for n := range registry {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
