@@ -225,7 +225,8 @@ func TestBackendFailuresEndEpisodeAsErrored(t *testing.T) {
 			e := newNotes()
 			tr := runEpisode(context.Background(), ag, oneTurn("add a note"), e)
 			if tr.Status != trajectory.StatusErrored || tr.Error == nil || tr.Error.Kind != "model" {
-				b, _ := json.Marshal(tr); t.Fatalf("status %s error %+v, want errored by the model\n%s", tr.Status, tr.Error, b)
+				b, _ := json.Marshal(tr)
+				t.Fatalf("status %s error %+v, want errored by the model\n%s", tr.Status, tr.Error, b)
 			}
 			// The step before the failure is kept, with its state hash.
 			if len(toolMessages(tr)) != 1 || len(tr.Turns) != 1 || tr.Turns[0].EndReason != agent.EndError {

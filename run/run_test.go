@@ -236,4 +236,3 @@ func TestEvalOracleOverHTTP(t *testing.T) {
 		t.Errorf("oracle over HTTP: %+v", res.Summary)
 	}
 }
-
