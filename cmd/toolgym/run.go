@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -83,7 +82,7 @@ keeps every finished episode in --out.`,
 			} else if o.Output == "-" || o.Output == "none" {
 				o.Output = ""
 			}
-			o.Progress = os.Stderr
+			o.Progress = cmd.ErrOrStderr()
 			res, err := run.Eval(cmd.Context(), o)
 			if err != nil {
 				return err
