@@ -15,6 +15,7 @@ import (
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/model/openai"
 	"github.com/toolgym/toolgym/model/scripted"
+	"github.com/toolgym/toolgym/model/toolcall"
 	"github.com/toolgym/toolgym/suite"
 	"github.com/toolgym/toolgym/task"
 )
@@ -47,6 +48,11 @@ type Options struct {
 	// the client's default (4), a negative value none.
 	Timeout time.Duration
 	Retries int
+
+	// ToolParser, when set, names a text tool-call format (hermes,
+	// pythonic, llama3, mistral) for models without native tool calls: the
+	// tools go into the system prompt and calls are parsed from the text.
+	ToolParser string
 
 	// Settings are sent with every model request (temperature, seed,
 	// tool choice, streaming, extra fields).
@@ -108,7 +114,15 @@ func Eval(ctx context.Context, o Options) (*Result, error) {
 			return nil, fmt.Errorf("creating output folder: %w", err)
 		}
 	}
-	ag := &agent.FunctionCalling{Model: client, MaxSteps: o.MaxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
+	var m model.Model = client
+	if o.ToolParser != "" {
+		p, ok := toolcall.Lookup(o.ToolParser)
+		if !ok {
+			return nil, fmt.Errorf("unknown --tool-parser %q; parsers: %s", o.ToolParser, strings.Join(toolcall.Names(), ", "))
+		}
+		m = &toolcall.Model{Base: client, Parser: p}
+	}
+	ag := &agent.FunctionCalling{Model: m, MaxSteps: o.MaxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
 	return Run(ctx, Config{
 		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling",
 		Concurrency: o.Concurrency, Trials: o.Trials, MaxTurns: o.MaxTurns, Seed: o.Seed,

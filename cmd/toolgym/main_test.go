@@ -99,6 +99,7 @@ func TestBadFlagsSayWhatToDo(t *testing.T) {
 		{[]string{"run", "--parallel-tool-calls", "maybe"}, "takes true or false"},
 		{[]string{"run", "--tasks", "bank-999", "--out", "none"}, "no task with id bank-999"},
 		{[]string{"convert", "missing.jsonl"}, "missing.jsonl"},
+		{[]string{"run", "--tool-parser", "xml", "--out", "none"}, "unknown --tool-parser \"xml\"; parsers: hermes, llama3, mistral, pythonic"},
 	}
 	for _, tc := range cases {
 		_, err := toolgym(t, tc.args...)

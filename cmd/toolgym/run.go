@@ -46,7 +46,8 @@ keeps every finished episode in --out.`,
   toolgym run --suite bank --trials 4 --concurrency 16
   toolgym run --base-url http://localhost:8000/v1 --model Qwen/Qwen3-8B --temperature 0.6 --stream
   toolgym run --base-url https://api.openai.com/v1 --model gpt-4o-mini --tasks bank-001,bank-002
-  toolgym run --base-url http://localhost:30000/v1 --model m --extra '{"top_k": 20}'`,
+  toolgym run --base-url http://localhost:30000/v1 --model m --extra '{"top_k": 20}'
+  toolgym run --base-url http://localhost:8080/v1 --model base-model --tool-parser hermes`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if tasks != "" {
@@ -126,6 +127,7 @@ keeps every finished episode in --out.`,
 	f.IntVar(&o.Settings.MaxTokens, "max-tokens", 0, "max completion tokens per model call (default: the server's)")
 	f.StringVar(&o.Settings.ToolChoice, "tool-choice", "", "auto, none, required, or a tool name (default: the server's)")
 	f.StringVar(&parallel, "parallel-tool-calls", "", "true or false: allow several tool calls per message (default: the server's)")
+	f.StringVar(&o.ToolParser, "tool-parser", "", "for models without native tool calls: hermes, pythonic, llama3 or mistral (tools go in the prompt, calls are parsed from text)")
 	f.BoolVar(&o.Settings.Stream, "stream", false, "stream replies (SSE) instead of waiting for whole ones")
 	f.StringVar(&extra, "extra", "", `JSON object merged into every request body, e.g. '{"top_k": 20}'`)
 	f.IntVar(&o.MaxSteps, "max-steps", 20, "model calls per user turn before the turn is cut")
