@@ -28,7 +28,7 @@ func (c Call) Args() (json.RawMessage, error) {
 		return nil, &Error{Kind: KindInvalidJSON, Message: fmt.Sprintf("arguments of %s are not valid JSON: %s", c.Name, describeJSONError(s))}
 	}
 	if s[0] != '{' {
-		return nil, &Error{Kind: KindInvalidJSON, Message: fmt.Sprintf("arguments of %s must be a JSON object, got %s", c.Name, jsonKind(s))}
+		return nil, &Error{Kind: KindInvalidJSON, Message: fmt.Sprintf("arguments of %s must be a JSON object, got %s", c.Name, JSONKind(s))}
 	}
 	return json.RawMessage(s), nil
 }
@@ -46,7 +46,10 @@ func describeJSONError(s string) string {
 	return err.Error()
 }
 
-func jsonKind(s string) string {
+// JSONKind names the kind of a JSON value from its first byte ("an
+// array", "a string", ...), for messages that say what was sent instead
+// of an object. s must be non-empty, trimmed JSON text.
+func JSONKind(s string) string {
 	switch s[0] {
 	case '[':
 		return "an array"

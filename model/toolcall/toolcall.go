@@ -262,7 +262,7 @@ func argsObject(raw json.RawMessage) (string, string) {
 		raw = json.RawMessage(s)
 	}
 	if raw[0] != '{' {
-		return "", "the arguments must be a JSON object such as {\"city\": \"Paris\"}, not " + jsonKind(raw)
+		return "", "the arguments must be a JSON object such as {\"city\": \"Paris\"}, not " + tool.JSONKind(string(raw))
 	}
 	var b bytes.Buffer
 	b.Grow(len(raw))
@@ -270,20 +270,6 @@ func argsObject(raw json.RawMessage) (string, string) {
 		return "", "the arguments are not valid JSON: " + err.Error()
 	}
 	return b.String(), ""
-}
-
-func jsonKind(raw []byte) string {
-	switch raw[0] {
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
 }
 
 // callArgs returns a call's arguments as compact JSON object text, or a
