@@ -152,8 +152,8 @@ feed:
 	close(jobs)
 	wg.Wait()
 	prog.close()
-	res.Canceled = ctx.Err() != nil && len(res.Episodes) < total
 	res.Summary = Summarize(cfg.Suite.Name(), cfg.ModelName, res.Episodes, total, time.Since(start))
+	res.Canceled = res.Summary.Canceled > 0 || len(res.Episodes) < total
 	if werr != nil {
 		return res, fmt.Errorf("run: writing trajectories: %w", werr)
 	}
