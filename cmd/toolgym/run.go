@@ -105,7 +105,7 @@ keeps every finished episode in --out.`,
 				return fmt.Errorf("success rate %.3f is under --fail-under %.3f", res.Summary.SuccessRate, failUnder)
 			}
 			if res.Canceled {
-				return fmt.Errorf("run stopped early: %d of %d episodes finished (kept in the output)", res.Summary.Episodes, res.Summary.Planned)
+				return fmt.Errorf("run stopped early: %d of %d episodes finished (all kept in the output, the canceled ones marked so)", res.Summary.Scored, res.Summary.Planned)
 			}
 			return nil
 		},
