@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -34,13 +35,15 @@ type PyCall struct {
 	Args []PyArg
 }
 
-// PyArg is one keyword argument and its value as JSON.
+// PyArg is one argument and its value as JSON. Name is empty for a
+// positional argument (accepted only with PyOptions.Positional).
 type PyArg struct {
 	Name  string
 	Value json.RawMessage
 }
 
-// Arguments returns the call's arguments as a JSON object, in order.
+// Arguments returns the call's keyword arguments as a JSON object, in
+// order; positional arguments are left out.
 func (c PyCall) Arguments() json.RawMessage {
 	n := 2
 	for _, a := range c.Args {
@@ -48,10 +51,15 @@ func (c PyCall) Arguments() json.RawMessage {
 	}
 	b := make([]byte, 0, n)
 	b = append(b, '{')
-	for i, a := range c.Args {
-		if i > 0 {
+	first := true
+	for _, a := range c.Args {
+		if a.Name == "" {
+			continue
+		}
+		if !first {
 			b = append(b, ',')
 		}
+		first = false
 		b = appendJSONString(b, a.Name)
 		b = append(b, ':')
 		b = append(b, a.Value...)
@@ -88,7 +96,7 @@ func (Pythonic) Parse(text string) (string, []tool.Call, error) {
 	if !looksLikePyCalls(body) {
 		return trimmed, nil, nil
 	}
-	pcs, err := parsePython(body, base)
+	pcs, err := parsePython(body, base, PyOptions{})
 	if err != nil {
 		return trimmed, nil, err
 	}
@@ -163,7 +171,20 @@ func dottedNameEnd(s string, i int) int {
 // literals, bytes, f-strings and digit separators (1_000) are rejected with
 // an error wrapping [ErrMalformed]. An empty list yields no calls.
 func ParsePython(src string) ([]PyCall, error) {
-	pcs, err := parsePython(src, 0)
+	return ParsePythonWith(src, PyOptions{})
+}
+
+// PyOptions adjust ParsePythonWith.
+type PyOptions struct {
+	// Positional accepts positional arguments (before any keyword
+	// argument), as BFCL's ground truth uses them: sort('report.pdf').
+	// They come back as PyArgs with an empty Name.
+	Positional bool
+}
+
+// ParsePythonWith is ParsePython with options.
+func ParsePythonWith(src string, opts PyOptions) ([]PyCall, error) {
+	pcs, err := parsePython(src, 0, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +193,7 @@ func ParsePython(src string) ([]PyCall, error) {
 
 // parsePython is ParsePython for src found at offset base of a larger
 // text; error offsets count from the start of that text.
-func parsePython(src string, base int) ([]PyCall, *Error) {
+func parsePython(src string, base int, opts PyOptions) ([]PyCall, *Error) {
 	lead := skipSpace(src, 0)
 	s := strings.TrimRight(src[lead:], " \t\r\n")
 	base += lead
@@ -198,7 +219,7 @@ func parsePython(src string, base int) ([]PyCall, *Error) {
 		}
 		return nil, malformed("pythonic", off, -1, "invalid Python: %s; write the calls as [tool_name(arg=value, ...), ...]", explainSyntax(msg))
 	}
-	cv := pyConv{src: p, base: base}
+	cv := pyConv{src: p, base: base, positional: opts.Positional}
 	for {
 		p, ok := expr.(*syntax.ParenExpr)
 		if !ok {
@@ -248,9 +269,10 @@ func explainSyntax(msg string) string {
 
 // pyConv converts Starlark syntax trees into calls and JSON values.
 type pyConv struct {
-	src  *pySource
-	base int
-	buf  []byte // JSON of all argument values, sliced into PyArg.Value
+	src        *pySource
+	base       int
+	positional bool   // accept positional arguments (PyOptions)
+	buf        []byte // JSON of all argument values, sliced into PyArg.Value
 }
 
 func (cv *pyConv) offset(n syntax.Node) int {
@@ -301,6 +323,19 @@ func (cv *pyConv) call(ce *syntax.CallExpr, i int) (PyCall, *Error) {
 		if !ok || be.Op != syntax.EQ {
 			if ue, ok := a.(*syntax.UnaryExpr); ok && (ue.Op == syntax.STAR || ue.Op == syntax.STARSTAR) {
 				return PyCall{}, cv.errAt(a, i, "*args and **kwargs are not allowed in a call of %s: write each argument as name=value", name)
+			}
+			if cv.positional {
+				if len(c.Args) > 0 && c.Args[len(c.Args)-1].Name != "" {
+					return PyCall{}, cv.errAt(a, i, "argument %d of %s: positional argument follows keyword argument", j+1, name)
+				}
+				start := len(cv.buf)
+				var err *Error
+				cv.buf, err = cv.value(cv.buf, a, i, fmt.Sprintf("%s argument %d", name, j+1), 0)
+				if err != nil {
+					return PyCall{}, err
+				}
+				c.Args = append(c.Args, PyArg{Value: json.RawMessage(cv.buf[start:len(cv.buf):len(cv.buf)])})
+				continue
 			}
 			return PyCall{}, cv.errAt(a, i, "argument %d of %s is positional, but keyword arguments are required: write %s(name=value, ...)", j+1, name, name)
 		}

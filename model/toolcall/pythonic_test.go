@@ -230,3 +230,22 @@ func TestPythonicFormat(t *testing.T) {
 		t.Errorf("Format =\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestParsePythonPositional(t *testing.T) {
+	calls, err := ParsePythonWith("[sort('final_report.pdf'), mv('a', destination='b'), ls(a=True)]", PyOptions{Positional: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != 3 || calls[0].Args[0].Name != "" || string(calls[0].Args[0].Value) != `"final_report.pdf"` {
+		t.Fatalf("calls %+v", calls)
+	}
+	if string(calls[1].Arguments()) != `{"destination":"b"}` || len(calls[1].Args) != 2 {
+		t.Errorf("mixed call %+v args %s", calls[1], calls[1].Arguments())
+	}
+	if _, err := ParsePythonWith("f(a=1, 2)", PyOptions{Positional: true}); err == nil {
+		t.Error("positional after keyword accepted")
+	}
+	if _, err := ParsePython("sort('x')"); err == nil {
+		t.Error("positional accepted without the option")
+	}
+}
