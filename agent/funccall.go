@@ -91,11 +91,21 @@ func assignCallIDs(calls []tool.Call, step int) {
 	}
 }
 
-// runCalls runs calls concurrently and returns their results in order.
+// Sequential is implemented by envs whose calls must run one after the
+// other in the order the model wrote them, as a reference harness runs
+// them (BFCL); agents then run the calls of one message in order.
+type Sequential interface {
+	SequentialCalls() bool
+}
+
+// runCalls runs calls concurrently (in order for a Sequential env) and
+// returns their results in call order.
 func (a *FunctionCalling) runCalls(ctx context.Context, tools Tools, names map[string]bool, calls []tool.Call) []tool.Result {
 	results := make([]tool.Result, len(calls))
-	if len(calls) == 1 {
-		results[0] = a.runCall(ctx, tools, names, calls[0])
+	if s, ok := tools.(Sequential); len(calls) == 1 || (ok && s.SequentialCalls()) {
+		for i, c := range calls {
+			results[i] = a.runCall(ctx, tools, names, c)
+		}
 		return results
 	}
 	var wg sync.WaitGroup
@@ -110,9 +120,18 @@ func (a *FunctionCalling) runCalls(ctx context.Context, tools Tools, names map[s
 	return results
 }
 
+// SelfChecking is implemented by envs that answer every call themselves,
+// unknown tools and malformed arguments included, with the observations a
+// reference harness gives (BFCL's "Error during execution: ..."); agents
+// then hand them every call unchecked.
+type SelfChecking interface {
+	ChecksCalls() bool
+}
+
 // runCall checks the call's tool name and JSON before handing it to the
-// env (which validates the arguments against the schema), bounds it by
-// ToolTimeout and turns a panic into an error observation.
+// env (which validates the arguments against the schema), unless the env
+// is SelfChecking; it bounds the call by ToolTimeout and turns a panic
+// into an error observation.
 func (a *FunctionCalling) runCall(ctx context.Context, tools Tools, names map[string]bool, call tool.Call) (res tool.Result) {
 	start := time.Now()
 	defer func() {
@@ -124,11 +143,13 @@ func (a *FunctionCalling) runCall(ctx context.Context, tools Tools, names map[st
 		}
 		res.CallID, res.Name = call.ID, call.Name
 	}()
-	if !names[call.Name] {
-		return tool.FailWith(call, tool.UnknownTool(call.Name, tools.Tools()))
-	}
-	if _, err := call.Args(); err != nil {
-		return tool.FailWith(call, err)
+	if sc, ok := tools.(SelfChecking); !ok || !sc.ChecksCalls() {
+		if !names[call.Name] {
+			return tool.FailWith(call, tool.UnknownTool(call.Name, tools.Tools()))
+		}
+		if _, err := call.Args(); err != nil {
+			return tool.FailWith(call, err)
+		}
 	}
 	if a.ToolTimeout > 0 {
 		var cancel context.CancelFunc
