@@ -13,12 +13,13 @@ import (
 	"github.com/toolgym/toolgym/tool"
 )
 
-// orderEnv records the order calls arrive in; early calls are slow, so
-// concurrent execution would finish them out of order.
+// orderEnv records the order calls finish in. The first call waits (up to
+// a bound) for the second to finish, so when calls run at once the second
+// always finishes first, and when they run in order the first does.
 type orderEnv struct {
-	sequential bool
-	mu         sync.Mutex
-	order      []string
+	mu     sync.Mutex
+	order  []string
+	second chan struct{}
 }
 
 func (e *orderEnv) Tools() []tool.Spec { return []tool.Spec{{Name: "step"}} }
@@ -28,7 +29,12 @@ func (e *orderEnv) Call(_ context.Context, c tool.Call) tool.Result {
 		return tool.OK(c, tool.Text("Error during execution: name '"+c.Name+"' is not defined"))
 	}
 	if strings.Contains(c.Arguments, `"1"`) {
-		time.Sleep(30 * time.Millisecond)
+		select {
+		case <-e.second:
+		case <-time.After(300 * time.Millisecond):
+		}
+	} else {
+		defer close(e.second)
 	}
 	e.mu.Lock()
 	e.order = append(e.order, c.Arguments)
@@ -50,7 +56,7 @@ func TestSequentialAndSelfCheckingEnvs(t *testing.T) {
 	for _, seq := range []bool{false, true} {
 		m := scripted.NewInProcess(scripted.Script(reply, scripted.Text("done")))
 		a := &agent.FunctionCalling{Model: m}
-		oe := &orderEnv{}
+		oe := &orderEnv{second: make(chan struct{})}
 		var tools agent.Tools = oe
 		if seq {
 			tools = referenceEnv{oe}
