@@ -34,6 +34,10 @@ type Config struct {
 	User user.User
 	// MaxTurns bounds the user turns (default 100).
 	MaxTurns int
+	// StopAtMaxSteps ends the episode, with status budget_exhausted, when
+	// a turn runs out of agent steps (BFCL's force quit); otherwise the
+	// next user turn follows.
+	StopAtMaxSteps bool
 	// Observer, when set, sees events as they happen, from the episode's
 	// goroutine.
 	Observer func(Event)
@@ -177,6 +181,8 @@ func (r *runner) turn(ctx context.Context, turn int, text string) (trajectory.St
 		return statusOf(ctx, err), &trajectory.Error{Kind: kindOf(ctx, err, "model"), Message: err.Error()}
 	case herr != nil:
 		return trajectory.StatusErrored, &trajectory.Error{Kind: "env", Message: "snapshot: " + herr.Error()}
+	case cfg.StopAtMaxSteps && reply.EndReason == agent.EndMaxSteps:
+		return trajectory.StatusBudget, &trajectory.Error{Kind: "budget", Message: fmt.Sprintf("turn %d ran out of agent steps (%d)", turn, len(reply.Steps))}
 	}
 	return "", nil
 }

@@ -308,6 +308,16 @@ func TestMaxStepsBudget(t *testing.T) {
 	if tr.Status != trajectory.StatusCompleted || tr.Turns[0].EndReason != agent.EndMaxSteps || tr.Turns[0].Steps != 3 {
 		t.Errorf("status %s, turn %+v; want a completed episode whose turn hit max_steps after 3 steps", tr.Status, tr.Turns[0])
 	}
+
+	// With StopAtMaxSteps (BFCL's force quit) the episode ends there, even
+	// though the user had a second turn.
+	ag2, _ := setup(t, false, 5*time.Second, replies...)
+	ag2.MaxSteps = 3
+	tk := &task.Task{ID: "two", Env: "notes", Turns: []task.Turn{{User: "loop"}, {User: "more"}}}
+	tr = episode.Run(context.Background(), episode.Config{Task: tk, Env: newNotes(), Agent: ag2, User: user.NewScripted(tk.UserTurns()...), StopAtMaxSteps: true})
+	if tr.Status != trajectory.StatusBudget || len(tr.Turns) != 1 || tr.Error == nil || !strings.Contains(tr.Error.Message, "ran out of agent steps") {
+		t.Errorf("status %s after %d turns (%+v); want budget_exhausted after the first", tr.Status, len(tr.Turns), tr.Error)
+	}
 }
 
 func TestMultiTurnStateHashes(t *testing.T) {

@@ -57,8 +57,8 @@ type Options struct {
 	// Settings are sent with every model request (temperature, seed,
 	// tool choice, streaming, extra fields).
 	Settings model.Request
-	// MaxSteps bounds model calls per user turn, MaxTurns user turns per
-	// episode.
+	// MaxSteps bounds model calls per user turn (0: the suite's limit, or
+	// agent.DefaultMaxSteps), MaxTurns user turns per episode.
 	MaxSteps, MaxTurns int
 	// ToolTimeout bounds each tool call.
 	ToolTimeout time.Duration
@@ -122,7 +122,11 @@ func Eval(ctx context.Context, o Options) (*Result, error) {
 		}
 		m = &toolcall.Model{Base: client, Parser: p}
 	}
-	ag := &agent.FunctionCalling{Model: m, MaxSteps: o.MaxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
+	maxSteps := o.MaxSteps
+	if sl, ok := s.(suite.StepLimits); ok && maxSteps == 0 {
+		maxSteps = sl.MaxSteps()
+	}
+	ag := &agent.FunctionCalling{Model: m, MaxSteps: maxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
 	return Run(ctx, Config{
 		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling",
 		Concurrency: o.Concurrency, Trials: o.Trials, MaxTurns: o.MaxTurns, Seed: o.Seed,

@@ -179,12 +179,16 @@ func runOne(ctx context.Context, cfg Config, j job) (*trajectory.Trajectory, *su
 	if err != nil {
 		return failed("env", err), nil
 	}
-	u, err := cfg.Suite.NewUser(t)
+	u, err := cfg.Suite.NewUser(t, e)
 	if err != nil {
 		return failed("user", err), nil
 	}
+	stop := false
+	if sl, ok := cfg.Suite.(suite.StepLimits); ok {
+		stop = sl.StopAtMaxSteps()
+	}
 	tr := episode.Run(ctx, episode.Config{
-		ID: id, Task: t, Env: e, Agent: cfg.Agent, User: u, MaxTurns: cfg.MaxTurns,
+		ID: id, Task: t, Env: e, Agent: cfg.Agent, User: u, MaxTurns: cfg.MaxTurns, StopAtMaxSteps: stop,
 		Suite: cfg.Suite.Name(), Model: cfg.ModelName, AgentName: cfg.AgentName, Trial: j.trial, Seed: cfg.Seed + int64(j.trial),
 	})
 	if tr.Status == trajectory.StatusCanceled {

@@ -37,7 +37,7 @@ func (s *Static) Load(context.Context, Options) ([]task.Task, error) { return s.
 func (s *Static) NewEnv(t *task.Task) (env.Env, error) { return env.New(t.Env, t.Config) }
 
 // NewUser implements Suite: a user speaking the task's turns.
-func (s *Static) NewUser(t *task.Task) (user.User, error) {
+func (s *Static) NewUser(t *task.Task, _ env.Env) (user.User, error) {
 	return user.NewScripted(t.UserTurns()...), nil
 }
 

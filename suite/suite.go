@@ -28,8 +28,10 @@ type Suite interface {
 	Load(ctx context.Context, opts Options) ([]task.Task, error)
 	// NewEnv builds a fresh env in the task's initial state.
 	NewEnv(t *task.Task) (env.Env, error)
-	// NewUser builds the user for the task.
-	NewUser(t *task.Task) (user.User, error)
+	// NewUser builds the user for the task, speaking to the agent that
+	// acts on e (a user may change e between turns, as BFCL's held-out
+	// functions appear at a later turn).
+	NewUser(t *task.Task, e env.Env) (user.User, error)
 	// Score judges a finished trajectory; final is the env as the episode
 	// left it.
 	Score(ctx context.Context, t *task.Task, tr *trajectory.Trajectory, final env.Env) (*Score, error)
@@ -55,6 +57,15 @@ type Score struct {
 	Metrics map[string]float64 `json:"metrics,omitempty"`
 	// Verdict is the suite's full verdict, stored in the trajectory.
 	Verdict json.RawMessage `json:"verdict,omitempty"`
+}
+
+// StepLimits is implemented by suites whose reference harness bounds the
+// agent's steps per turn: the runner uses MaxSteps unless the user set a
+// limit, and when StopAtMaxSteps is true a turn that runs out of steps
+// ends the episode (BFCL's force quit).
+type StepLimits interface {
+	MaxSteps() int
+	StopAtMaxSteps() bool
 }
 
 var (

@@ -130,7 +130,7 @@ keeps every finished episode in --out.`,
 	f.StringVar(&o.ToolParser, "tool-parser", "", "for models without native tool calls: hermes, pythonic, llama3 or mistral (tools go in the prompt, calls are parsed from text)")
 	f.BoolVar(&o.Settings.Stream, "stream", false, "stream replies (SSE) instead of waiting for whole ones")
 	f.StringVar(&extra, "extra", "", `JSON object merged into every request body, e.g. '{"top_k": 20}'`)
-	f.IntVar(&o.MaxSteps, "max-steps", 20, "model calls per user turn before the turn is cut")
+	f.IntVar(&o.MaxSteps, "max-steps", 0, "model calls per user turn before the turn is cut (default: the suite's reference limit, else 20)")
 	f.IntVar(&o.MaxTurns, "max-turns", 0, "user turns per episode before it is cut (default 100)")
 	f.DurationVar(&o.ToolTimeout, "tool-timeout", 0, "timeout of each tool call (default none)")
 	f.IntVar(&o.Concurrency, "concurrency", 8, "episodes in flight at once")
