@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/toolgym/toolgym/env"
 	"github.com/toolgym/toolgym/task"
@@ -66,6 +67,29 @@ type Score struct {
 type StepLimits interface {
 	MaxSteps() int
 	StopAtMaxSteps() bool
+}
+
+// Replayer is implemented by suites that can replay their ground truth:
+// every task's gold calls on fresh envs, scored by the suite's own judge,
+// with the states written under dump (when not empty) so they can be
+// diffed against the reference harness's. `toolgym replay` calls it.
+type Replayer interface {
+	Replay(ctx context.Context, opts Options, dump string) (*ReplayReport, error)
+}
+
+// ReplayReport summarises a gold replay.
+type ReplayReport struct {
+	Tasks int `json:"tasks"`
+	Turns int `json:"turns"`
+	Calls int `json:"calls"`
+	// Passed counts tasks whose gold the suite's judge scores as a success.
+	Passed int `json:"passed"`
+	// Failures name the tasks that did not pass, with the reason.
+	Failures []string `json:"failures,omitempty"`
+	// ByCategory counts tasks and passes per category, when the suite has
+	// categories.
+	ByCategory map[string][2]int `json:"by_category,omitempty"`
+	Duration   time.Duration     `json:"duration_ns"`
 }
 
 var (
