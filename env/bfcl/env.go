@@ -1,0 +1,256 @@
+package bfcl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/toolgym/toolgym/env"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/tool"
+)
+
+// Env is the world of one BFCL test entry: instances of its involved
+// classes, loaded from the entry's initial_config. Calls run one at a
+// time, in the order they arrive, as the reference runs them; an agent
+// sees SequentialCalls and runs the calls of one message in order.
+type Env struct {
+	mu      sync.Mutex
+	classes []Class
+	methods map[string]bound
+	specs   []tool.Spec
+}
+
+type bound struct {
+	class  Class
+	method *Method
+}
+
+// New builds the env of a test entry: the involved classes, in order,
+// each loaded with its part of initialConfig (an empty dict when absent).
+// A method name two classes share resolves to the later class, as the
+// reference's name mapping does.
+func New(involved []string, initialConfig *pyval.Dict, longContext bool) (*Env, error) {
+	e := &Env{}
+	for _, name := range involved {
+		c, err := NewClass(name)
+		if err != nil {
+			return nil, err
+		}
+		cfg := pyval.NewDict()
+		if initialConfig != nil {
+			if v, ok := initialConfig.Get(name); ok {
+				d, ok := v.(*pyval.Dict)
+				if !ok {
+					return nil, fmt.Errorf("bfcl: initial_config of %s is not an object", name)
+				}
+				cfg = d.Clone()
+			}
+		}
+		if err := c.Load(cfg, longContext); err != nil {
+			return nil, fmt.Errorf("bfcl: loading %s: %w", name, err)
+		}
+		e.classes = append(e.classes, c)
+	}
+	e.index()
+	return e, nil
+}
+
+func (e *Env) index() {
+	e.methods = map[string]bound{}
+	for _, c := range e.classes {
+		ms := c.Methods()
+		for i := range ms {
+			e.methods[ms[i].Name] = bound{class: c, method: &ms[i]}
+		}
+	}
+}
+
+// SetTools sets the tool specs the env offers (the suite builds them from
+// the function docs, and changes them when held-out functions appear).
+// Calls of methods not offered still run, as in the reference.
+func (e *Env) SetTools(specs []tool.Spec) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.specs = specs
+}
+
+// Tools implements env.Env.
+func (e *Env) Tools() []tool.Spec {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.specs
+}
+
+// SequentialCalls tells agents to run the calls of one message in order,
+// as the reference does.
+func (e *Env) SequentialCalls() bool { return true }
+
+// ChecksCalls tells agents to hand every call to the env unchecked: an
+// unknown function or bad arguments get the reference's own observation.
+func (e *Env) ChecksCalls() bool { return true }
+
+// Classes returns the involved class instances, in order.
+func (e *Env) Classes() []Class { return e.classes }
+
+// forbidden are the names the reference refuses to evaluate.
+var forbidden = map[string]bool{"kill": true, "exit": true, "quit": true, "remove": true, "unlink": true, "popen": true, "Popen": true, "run": true}
+
+// Exec runs one call written in Python, such as "cd(folder='document')",
+// and returns the result string the reference's executor produces,
+// failures included ("Error during execution: ...").
+func (e *Env) Exec(call string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.exec(call)
+}
+
+// ExecAll runs calls in order and returns their result strings.
+func (e *Env) ExecAll(calls []string) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]string, len(calls))
+	for i, c := range calls {
+		out[i] = e.exec(c)
+	}
+	return out
+}
+
+func (e *Env) exec(call string) string {
+	name := call
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = strings.SplitN(name, ".", 3)[1]
+	}
+	if forbidden[strings.TrimSpace(name)] {
+		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", strings.TrimSpace(name))
+	}
+	fn, args, err := parseCall(call)
+	if err != nil {
+		return "Error during execution: invalid syntax (<string>, line 1)"
+	}
+	if i := strings.LastIndexByte(fn, '.'); i >= 0 {
+		fn = fn[i+1:]
+	}
+	return e.invoke(fn, args)
+}
+
+// invoke runs a method by name and stringifies the result.
+func (e *Env) invoke(name string, args []Arg) string {
+	b, ok := e.methods[name]
+	if !ok {
+		return fmt.Sprintf("Error during execution: name '%s' is not defined", name)
+	}
+	vals, err := Bind(b.class.Name(), b.method, args)
+	if err != nil {
+		return "Error during execution: " + err.Error()
+	}
+	res, err := safeCall(b.method, vals)
+	if err != nil {
+		return "Error during execution: " + err.Error()
+	}
+	return ResultString(res)
+}
+
+func safeCall(m *Method, args []pyval.Value) (res pyval.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if pe, ok := p.(error); ok {
+				err = pe
+				return
+			}
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	return m.Call(args)
+}
+
+// ResultString renders a method's return value as the reference's
+// executor does: a str as is, a dict through json.dumps (str() when it is
+// not serialisable), anything else through str().
+func ResultString(v pyval.Value) string {
+	switch r := v.(type) {
+	case string:
+		return r
+	case *pyval.Dict:
+		if s, err := pyval.JSONDumps(r); err == nil {
+			return s
+		}
+	}
+	return pyval.Str(v)
+}
+
+// Call implements env.Env for native tool calls: the JSON arguments become
+// keyword arguments, as BFCL's function-calling handlers turn them into a
+// Python call. The result string is the observation, errors included.
+func (e *Env) Call(ctx context.Context, call tool.Call) tool.Result {
+	if err := ctx.Err(); err != nil {
+		return tool.Fail(call, tool.KindCanceled, "call of %s canceled", call.Name)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return tool.OK(call, tool.Text(e.callJSON(call)))
+}
+
+func (e *Env) callJSON(call tool.Call) string {
+	if forbidden[call.Name] {
+		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", call.Name)
+	}
+	raw := strings.TrimSpace(call.Arguments)
+	if raw == "" {
+		raw = "{}"
+	}
+	v, err := pyval.FromJSON([]byte(raw))
+	if err != nil {
+		return "Error during execution: arguments are not valid JSON: " + err.Error()
+	}
+	d, ok := v.(*pyval.Dict)
+	if !ok {
+		return "Error during execution: arguments must be a JSON object"
+	}
+	var args []Arg
+	d.Items(func(k, v pyval.Value) bool {
+		args = append(args, Arg{Name: k.(string), Value: v})
+		return true
+	})
+	return e.invoke(call.Name, args)
+}
+
+// States returns each class's state (public attributes) by class name, in
+// involved order.
+func (e *Env) States() *pyval.Dict {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	d := pyval.NewDict()
+	for _, c := range e.classes {
+		d.Set(c.Name(), c.State())
+	}
+	return d
+}
+
+// Snapshot implements env.Env: the states in the anchors' encoding, keys
+// in the reference's attribute order, so equal states give equal bytes.
+func (e *Env) Snapshot() (json.RawMessage, error) {
+	b, err := pyval.MarshalStateJSON(e.States())
+	if err != nil {
+		return nil, fmt.Errorf("bfcl snapshot: %w", err)
+	}
+	return bytes.Clone(b), nil
+}
+
+// Fork implements env.Env.
+func (e *Env) Fork() env.Env {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	f := &Env{specs: e.specs}
+	for _, c := range e.classes {
+		f.classes = append(f.classes, c.Clone())
+	}
+	f.index()
+	return f
+}

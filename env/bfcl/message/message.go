@@ -1,0 +1,176 @@
+// Package message re-implements BFCL's MessageAPI (the reference's
+// message_api.py): a workspace of users who log in, send messages, delete
+// the latest message to someone, search and count messages, and add
+// contacts. Message ids come from a CPython-equivalent random.Random
+// seeded as the reference seeds it, so the ids a model sees are the ones
+// the ground truth quotes. Every method returns the dict the reference
+// returns, key for key, and fails with the exception text CPython would
+// raise for arguments of the wrong type.
+//
+// The class registers itself as "MessageAPI" with package bfcl.
+package message
+
+import (
+	"fmt"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// ClassName is the reference's class name.
+const ClassName = "MessageAPI"
+
+func init() {
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+}
+
+// defaultSeed seeds the id generator when the scenario gives no
+// random_seed.
+const defaultSeed = int64(200191)
+
+// API is one MessageAPI instance.
+type API struct {
+	rng *pyval.Random
+
+	// generatedIDs is the reference's generated_ids: a set, or whatever
+	// the scenario gave (a JSON list, which fails on the first add, as in
+	// the reference).
+	generatedIDs pyval.Value
+	userCount    int64
+	userMap      *pyval.Dict
+	// inbox holds single-item dicts {receiver_id: message}. The dicts are
+	// never changed after they are added, so clones share them.
+	inbox        []pyval.Value
+	messageCount int64
+	currentUser  pyval.Value
+}
+
+// New returns an instance in the reference's default scenario.
+func New() *API {
+	a := &API{}
+	if err := a.Load(pyval.NewDict(), false); err != nil {
+		panic(err) // the default scenario always loads
+	}
+	return a
+}
+
+// Name implements bfcl.Class.
+func (a *API) Name() string { return ClassName }
+
+func defaultUserMap() *pyval.Dict {
+	d := pyval.NewDict()
+	d.Set("Alice", "USR001")
+	d.Set("Bob", "USR002")
+	d.Set("Catherine", "USR003")
+	d.Set("Daniel", "USR004")
+	return d
+}
+
+func defaultInbox() []pyval.Value {
+	one := func(k, v string) pyval.Value {
+		d := pyval.NewDict()
+		d.Set(k, v)
+		return d
+	}
+	return []pyval.Value{
+		one("USR002", "My name is Alice. I want to connect."),
+		one("USR003", "Could you upload the file?"),
+		one("USR004", "Could you upload the file?"),
+	}
+}
+
+// Load implements bfcl.Class: it sets the scenario as the reference's
+// _load_scenario does. user_count and message_count must be ints,
+// user_map a dict and inbox a list (the reference's methods assume so);
+// other types are an error.
+func (a *API) Load(config *pyval.Dict, longContext bool) error {
+	get := func(key string) (pyval.Value, bool) { return config.Get(key) }
+	seed := pyval.Value(defaultSeed)
+	if v, ok := get("random_seed"); ok {
+		seed = v
+	}
+	rng, err := newRandom(seed)
+	if err != nil {
+		return err
+	}
+	a.rng = rng
+	a.generatedIDs = pyval.NewSet()
+	if v, ok := get("generated_ids"); ok {
+		a.generatedIDs = v
+	}
+	a.userCount = 4
+	if v, ok := get("user_count"); ok {
+		if a.userCount, err = intAttr("user_count", v); err != nil {
+			return err
+		}
+	}
+	a.userMap = defaultUserMap()
+	if v, ok := get("user_map"); ok {
+		d, isDict := v.(*pyval.Dict)
+		if !isDict {
+			return fmt.Errorf("message: user_map is a %s, not a dict", pyval.TypeName(v))
+		}
+		a.userMap = d
+	}
+	a.inbox = defaultInbox()
+	if v, ok := get("inbox"); ok {
+		l, isList := v.([]pyval.Value)
+		if !isList {
+			return fmt.Errorf("message: inbox is a %s, not a list", pyval.TypeName(v))
+		}
+		a.inbox = l
+	}
+	a.messageCount = 3
+	if v, ok := get("message_count"); ok {
+		if a.messageCount, err = intAttr("message_count", v); err != nil {
+			return err
+		}
+	}
+	a.currentUser = nil
+	if v, ok := get("current_user"); ok {
+		a.currentUser = v
+	}
+	return nil
+}
+
+func intAttr(name string, v pyval.Value) (int64, error) {
+	n, ok := v.(int64)
+	if !ok {
+		return 0, fmt.Errorf("message: %s is a %s, not an int", name, pyval.TypeName(v))
+	}
+	return n, nil
+}
+
+// newRandom seeds random.Random as the reference does with the scenario's
+// random_seed.
+func newRandom(seed pyval.Value) (*pyval.Random, error) {
+	r := new(pyval.Random)
+	if err := r.Seed(seed); err != nil {
+		return nil, fmt.Errorf("%s: random_seed: %w", "message", err)
+	}
+	return r, nil
+}
+
+// State implements bfcl.Class: the public attributes in the order of the
+// reference's vars(). Containers are copied; the message dicts inside the
+// inbox are shared, as nothing changes them.
+func (a *API) State() *pyval.Dict {
+	d := pyval.NewDict()
+	d.Set("generated_ids", pyval.DeepCopy(a.generatedIDs))
+	d.Set("user_count", a.userCount)
+	d.Set("user_map", a.userMap.Clone())
+	d.Set("inbox", append([]pyval.Value{}, a.inbox...))
+	d.Set("message_count", a.messageCount)
+	d.Set("current_user", a.currentUser)
+	return d
+}
+
+// Clone implements bfcl.Class.
+func (a *API) Clone() bfcl.Class {
+	c := *a
+	c.rng = a.rng.Clone()
+	c.generatedIDs = pyval.DeepCopy(a.generatedIDs)
+	c.userMap = a.userMap.Clone()
+	c.inbox = append([]pyval.Value(nil), a.inbox...)
+	return &c
+}

@@ -1,0 +1,455 @@
+package posting
+
+import (
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// Error messages of the reference's result dicts.
+const (
+	errNotAuthPost     = "User not authenticated. Please authenticate before posting."
+	errNotAuthRetweet  = "User not authenticated. Please authenticate before retweeting."
+	errNotAuthComment  = "User not authenticated. Please authenticate before commenting."
+	errNotAuthFollow   = "User not authenticated. Please authenticate before following."
+	errNotAuthList     = "User not authenticated. Please authenticate before listing following."
+	errNotAuthUnfollow = "User not authenticated. Please authenticate before unfollowing."
+)
+
+// sharedDefault is the default of post_tweet's mentions parameter: it
+// stands for the reference's one mutable default list (see defaultList).
+type sharedDefault struct{}
+
+// PyRepr implements pyval.Object.
+func (sharedDefault) PyRepr() string { return "[]" }
+
+// Methods implements bfcl.Class.
+func (a *API) Methods() []bfcl.Method {
+	return []bfcl.Method{
+		{Name: "authenticate_twitter", Params: []bfcl.Param{bfcl.Req("username"), bfcl.Req("password")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.AuthenticateTwitter(v[0], v[1]), nil }},
+		{Name: "posting_get_login_status",
+			Call: func([]pyval.Value) (pyval.Value, error) { return a.PostingGetLoginStatus(), nil }},
+		{Name: "post_tweet", Params: []bfcl.Param{bfcl.Req("content"), bfcl.Opt("tags", []pyval.Value{}), bfcl.Opt("mentions", sharedDefault{})},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.PostTweet(v[0], v[1], v[2]) }},
+		{Name: "retweet", Params: []bfcl.Param{bfcl.Req("tweet_id")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Retweet(v[0]) }},
+		{Name: "comment", Params: []bfcl.Param{bfcl.Req("tweet_id"), bfcl.Req("comment_content")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Comment(v[0], v[1]) }},
+		{Name: "mention", Params: []bfcl.Param{bfcl.Req("tweet_id"), bfcl.Req("mentioned_usernames")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Mention(v[0], v[1]) }},
+		{Name: "follow_user", Params: []bfcl.Param{bfcl.Req("username_to_follow")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.FollowUser(v[0]) }},
+		{Name: "list_all_following",
+			Call: func([]pyval.Value) (pyval.Value, error) { return a.ListAllFollowing(), nil }},
+		{Name: "unfollow_user", Params: []bfcl.Param{bfcl.Req("username_to_unfollow")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.UnfollowUser(v[0]) }},
+		{Name: "get_tweet", Params: []bfcl.Param{bfcl.Req("tweet_id")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetTweet(v[0]) }},
+		{Name: "get_user_tweets", Params: []bfcl.Param{bfcl.Req("username")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetUserTweets(v[0]) }},
+		{Name: "search_tweets", Params: []bfcl.Param{bfcl.Req("keyword")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.SearchTweets(v[0]) }},
+		{Name: "get_tweet_comments", Params: []bfcl.Param{bfcl.Req("tweet_id")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetTweetComments(v[0]) }},
+		{Name: "get_user_stats", Params: []bfcl.Param{bfcl.Req("username")},
+			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetUserStats(v[0]) }},
+	}
+}
+
+// dict1 returns {key: v}.
+func dict1(key string, v pyval.Value) *pyval.Dict {
+	d := pyval.NewDict()
+	d.Set(key, v)
+	return d
+}
+
+func errorDict(msg string) *pyval.Dict { return dict1("error", msg) }
+
+func notFound(tweetID pyval.Value) *pyval.Dict {
+	return errorDict("Tweet with ID " + pyval.Str(tweetID) + " not found.")
+}
+
+// AuthenticateTwitter logs the user in when username and password match
+// the scenario's.
+func (a *API) AuthenticateTwitter(username, password pyval.Value) *pyval.Dict {
+	if pyval.Equal(username, a.username) && pyval.Equal(password, a.password) {
+		a.authenticated = true
+		return dict1("authentication_status", true)
+	}
+	return dict1("authentication_status", false)
+}
+
+// PostingGetLoginStatus reports whether the user is logged in.
+func (a *API) PostingGetLoginStatus() *pyval.Dict {
+	return dict1("login_status", truthy(a.authenticated))
+}
+
+// PostTweet posts a tweet under the next id and returns it. A mentions of
+// sharedDefault{} means the parameter was left out.
+func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error) {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthPost), nil
+	}
+	_, isDefault := mentions.(sharedDefault)
+	if isDefault {
+		mentions = a.defaultMentions.items
+	}
+	tweet := pyval.NewDict()
+	tweet.Set("id", a.tweetCounter)
+	tweet.Set("username", a.username)
+	tweet.Set("content", content)
+	tweet.Set("tags", tags)
+	tweet.Set("mentions", mentions)
+	if err := hashable(a.tweetCounter); err != nil {
+		return nil, err
+	}
+	a.tweets.Set(a.tweetCounter, tweet)
+	if isDefault {
+		a.defaultMentions.holders = append(a.defaultMentions.holders, tweet)
+	}
+	next, err := addOne(a.tweetCounter)
+	if err != nil {
+		return nil, err
+	}
+	a.tweetCounter = next
+	return tweet, nil
+}
+
+// lookup finds a tweet as `tweet_id in self.tweets` does.
+func (a *API) lookup(tweetID pyval.Value) (pyval.Value, bool, error) {
+	return dictGet(a.tweets, tweetID)
+}
+
+// Retweet records a retweet of a tweet by the user.
+func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthRetweet), nil
+	}
+	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
+		if err != nil {
+			return nil, err
+		}
+		return notFound(tweetID), nil
+	}
+	retweets, err := asDict(a.retweets, "does not support item assignment")
+	if err != nil {
+		return nil, err
+	}
+	list, ok, err := dictGet(retweets, a.username)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		list = []pyval.Value{}
+		retweets.Set(a.username, list)
+	}
+	in, err := contains(list, tweetID)
+	if err != nil {
+		return nil, err
+	}
+	if in {
+		return dict1("retweet_status", "Already retweeted"), nil
+	}
+	l, isList := list.([]pyval.Value)
+	if !isList {
+		return nil, noAttr(list, "append")
+	}
+	retweets.Set(a.username, append(l, tweetID))
+	return dict1("retweet_status", "Successfully retweeted"), nil
+}
+
+// Comment adds the user's comment to a tweet.
+func (a *API) Comment(tweetID, content pyval.Value) (pyval.Value, error) {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthComment), nil
+	}
+	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
+		if err != nil {
+			return nil, err
+		}
+		return notFound(tweetID), nil
+	}
+	comments, err := asDict(a.comments, "does not support item assignment")
+	if err != nil {
+		return nil, err
+	}
+	list, ok := comments.Get(tweetID)
+	if !ok {
+		list = []pyval.Value{}
+		comments.Set(tweetID, list)
+	}
+	l, isList := list.([]pyval.Value)
+	if !isList {
+		return nil, noAttr(list, "append")
+	}
+	c := pyval.NewDict()
+	c.Set("username", a.username)
+	c.Set("content", content)
+	comments.Set(tweetID, append(l, c))
+	return dict1("comment_status", "Comment added successfully"), nil
+}
+
+// Mention adds usernames to a tweet's mentions; it needs no login.
+func (a *API) Mention(tweetID, usernames pyval.Value) (pyval.Value, error) {
+	tweet, ok, err := a.lookup(tweetID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return notFound(tweetID), nil
+	}
+	m, err := item(tweet, "mentions")
+	if err != nil {
+		return nil, err
+	}
+	list, isList := m.([]pyval.Value)
+	if !isList {
+		return nil, noAttr(m, "extend")
+	}
+	add, err := iterate(usernames)
+	if err != nil {
+		return nil, err
+	}
+	// A new backing array every time: clones and the shared default list
+	// never see each other's appends.
+	grown := make([]pyval.Value, len(list), len(list)+len(add))
+	copy(grown, list)
+	grown = append(grown, add...)
+	td := tweet.(*pyval.Dict) // item succeeded on a dict
+	if a.isDefaultHolder(td) {
+		a.defaultMentions.items = grown
+		for _, h := range a.defaultMentions.holders {
+			h.Set("mentions", grown)
+		}
+	} else {
+		td.Set("mentions", grown)
+	}
+	return dict1("mention_status", "Users mentioned successfully"), nil
+}
+
+func (a *API) isDefaultHolder(t *pyval.Dict) bool {
+	for _, h := range a.defaultMentions.holders {
+		if h == t {
+			return true
+		}
+	}
+	return false
+}
+
+// FollowUser adds a user to the following list.
+func (a *API) FollowUser(username pyval.Value) (pyval.Value, error) {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthFollow), nil
+	}
+	in, err := contains(a.followingList, username)
+	if err != nil {
+		return nil, err
+	}
+	if in {
+		return dict1("follow_status", false), nil
+	}
+	l, isList := a.followingList.([]pyval.Value)
+	if !isList {
+		return nil, noAttr(a.followingList, "append")
+	}
+	a.followingList = append(l, username)
+	return dict1("follow_status", true), nil
+}
+
+// ListAllFollowing returns the following list.
+func (a *API) ListAllFollowing() *pyval.Dict {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthList)
+	}
+	return dict1("following_list", a.followingList)
+}
+
+// UnfollowUser removes a user from the following list.
+func (a *API) UnfollowUser(username pyval.Value) (pyval.Value, error) {
+	if !truthy(a.authenticated) {
+		return errorDict(errNotAuthUnfollow), nil
+	}
+	in, err := contains(a.followingList, username)
+	if err != nil {
+		return nil, err
+	}
+	if !in {
+		return dict1("unfollow_status", false), nil
+	}
+	l, isList := a.followingList.([]pyval.Value)
+	if !isList {
+		return nil, noAttr(a.followingList, "remove")
+	}
+	out := make([]pyval.Value, 0, len(l)-1)
+	removed := false
+	for _, u := range l {
+		if !removed && pyval.Equal(u, username) {
+			removed = true
+			continue
+		}
+		out = append(out, u)
+	}
+	a.followingList = out
+	return dict1("unfollow_status", true), nil
+}
+
+// GetTweet returns a tweet (the stored dict itself, as the reference
+// does); it needs no login.
+func (a *API) GetTweet(tweetID pyval.Value) (pyval.Value, error) {
+	tweet, ok, err := a.lookup(tweetID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return notFound(tweetID), nil
+	}
+	return tweet, nil
+}
+
+// GetUserTweets returns the tweets whose author is username.
+func (a *API) GetUserTweets(username pyval.Value) (pyval.Value, error) {
+	out := []pyval.Value{}
+	var err error
+	a.tweets.Items(func(_, t pyval.Value) bool {
+		var u pyval.Value
+		if u, err = item(t, "username"); err != nil {
+			return false
+		}
+		if pyval.Equal(u, username) {
+			out = append(out, t)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SearchTweets returns the tweets whose content contains keyword, or with
+// a tag equal to it, ignoring case.
+func (a *API) SearchTweets(keyword pyval.Value) (pyval.Value, error) {
+	out := []pyval.Value{}
+	if a.tweets.Len() == 0 {
+		return out, nil
+	}
+	kw, err := lower(keyword)
+	if err != nil {
+		return nil, err
+	}
+	a.tweets.Items(func(_, t pyval.Value) bool {
+		var match bool
+		if match, err = tweetMatches(t, kw); err != nil {
+			return false
+		}
+		if match {
+			out = append(out, t)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// tweetMatches is the reference's test for one tweet:
+// `kw in tweet["content"].lower() or kw in [t.lower() for t in tweet["tags"]]`
+// with kw already lowered.
+func tweetMatches(t pyval.Value, kw string) (bool, error) {
+	c, err := item(t, "content")
+	if err != nil {
+		return false, err
+	}
+	cs, ok := c.(string)
+	if !ok {
+		return false, noAttr(c, "lower")
+	}
+	if lowerContains(cs, kw) {
+		return true, nil
+	}
+	tv, err := item(t, "tags")
+	if err != nil {
+		return false, err
+	}
+	tags, err := iterate(tv)
+	if err != nil {
+		return false, err
+	}
+	// The reference lowers every tag (failing on a non-str one) before
+	// testing membership.
+	found := false
+	for _, tag := range tags {
+		ts, ok := tag.(string)
+		if !ok {
+			return false, noAttr(tag, "lower")
+		}
+		if !found && lowerEquals(ts, kw) {
+			found = true
+		}
+	}
+	return found, nil
+}
+
+// GetTweetComments returns a tweet's comments; it needs no login.
+func (a *API) GetTweetComments(tweetID pyval.Value) (pyval.Value, error) {
+	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
+		if err != nil {
+			return nil, err
+		}
+		return notFound(tweetID), nil
+	}
+	comments, ok := a.comments.(*pyval.Dict)
+	if !ok {
+		return nil, noAttr(a.comments, "get")
+	}
+	if l, ok := comments.Get(tweetID); ok {
+		return l, nil
+	}
+	return []pyval.Value{}, nil
+}
+
+// GetUserStats counts a user's tweets, followed users (known only for the
+// logged-in user) and retweets.
+func (a *API) GetUserStats(username pyval.Value) (pyval.Value, error) {
+	var tweetCount int64
+	var err error
+	a.tweets.Items(func(_, t pyval.Value) bool {
+		var u pyval.Value
+		if u, err = item(t, "username"); err != nil {
+			return false
+		}
+		if pyval.Equal(u, username) {
+			tweetCount++
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	var followingCount int64
+	if pyval.Equal(username, a.username) {
+		if followingCount, err = length(a.followingList); err != nil {
+			return nil, err
+		}
+	}
+	retweets, ok := a.retweets.(*pyval.Dict)
+	if !ok {
+		return nil, noAttr(a.retweets, "get")
+	}
+	var retweetCount int64
+	if l, found, err := dictGet(retweets, username); err != nil {
+		return nil, err
+	} else if found {
+		if retweetCount, err = length(l); err != nil {
+			return nil, err
+		}
+	}
+	d := pyval.NewDict()
+	d.Set("tweet_count", tweetCount)
+	d.Set("following_count", followingCount)
+	d.Set("retweet_count", retweetCount)
+	return d, nil
+}
+
+var _ bfcl.Class = (*API)(nil)

@@ -1,0 +1,173 @@
+// Package posting is BFCL's TwitterAPI class (the reference's
+// posting_api.py) re-implemented in Go: a small social network where the
+// user authenticates, posts tweets, retweets, comments, mentions and
+// follows. Its results and states equal the Python reference's byte for
+// byte, Python's quirks included: tweets are keyed by int ids (the
+// scenario's string keys are converted on load) while comments keep the
+// scenario's string keys beside the int keys that new comments add,
+// mention needs no authentication, and the list post_tweet uses when no
+// mentions are given is one list shared by every tweet posted that way.
+//
+// The class registers itself with the bfcl framework as "TwitterAPI";
+// import the package for its side effect and build envs with bfcl.New.
+package posting
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// ClassName is the reference's class name, as test entries list it.
+const ClassName = "TwitterAPI"
+
+// ErrConfig reports an initial_config that the reference could not load
+// either (the error text is Python's).
+var ErrConfig = errors.New("posting: bad initial_config")
+
+func init() {
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+}
+
+// API is one TwitterAPI instance. Its fields hold Python values (package
+// pyval) because a scenario may give any JSON value, and the reference
+// carries whatever it is given into results and state.
+type API struct {
+	username      pyval.Value
+	password      pyval.Value
+	authenticated pyval.Value
+	// tweets maps int ids to tweet dicts (usually *pyval.Dict).
+	tweets *pyval.Dict
+	// comments maps tweet ids (str keys from the scenario, int keys from
+	// comment) to lists of comment dicts.
+	comments pyval.Value
+	// retweets maps usernames to lists of tweet ids.
+	retweets        pyval.Value
+	followingList   pyval.Value
+	tweetCounter    pyval.Value
+	defaultMentions defaultList
+}
+
+// defaultList reproduces post_tweet's mutable default argument
+// `mentions=[]`: every tweet posted without mentions holds the same list,
+// so mention() on one of them extends them all and every later tweet
+// posted without mentions. In the reference the list lives as long as the
+// Python process; here it lives as long as the instance, which is what a
+// fresh reference process running one test entry shows.
+type defaultList struct {
+	items []pyval.Value
+	// holders are the tweet dicts whose "mentions" is the shared list.
+	holders []*pyval.Dict
+}
+
+// New returns an instance loaded with the reference's default scenario.
+func New() *API {
+	a := &API{}
+	if err := a.Load(pyval.NewDict(), false); err != nil {
+		panic(err) // the empty scenario always loads
+	}
+	return a
+}
+
+// Name implements bfcl.Class.
+func (a *API) Name() string { return ClassName }
+
+// Load implements bfcl.Class as the reference's _load_scenario: each
+// attribute comes from the scenario or from the default state, and tweet
+// keys are converted to int. The long-context variant is the same.
+func (a *API) Load(config *pyval.Dict, longContext bool) error {
+	get := func(key string, def pyval.Value) pyval.Value {
+		if v, ok := config.Get(key); ok {
+			return v
+		}
+		return def
+	}
+	a.username = get("username", "john")
+	a.password = get("password", "john123")
+	a.authenticated = get("authenticated", false)
+	rawTweets := get("tweets", pyval.NewDict())
+	td, ok := rawTweets.(*pyval.Dict)
+	if !ok {
+		return fmt.Errorf("%w: %w", ErrConfig, pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute 'items'", typeName(rawTweets))))
+	}
+	tweets := pyval.NewDict()
+	var err error
+	td.Items(func(k, v pyval.Value) bool {
+		var id pyval.Value
+		if id, err = pyInt(k); err != nil {
+			return false
+		}
+		tweets.Set(id, v)
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	a.tweets = tweets
+	a.comments = get("comments", pyval.NewDict())
+	a.retweets = get("retweets", pyval.NewDict())
+	a.followingList = get("following_list", []pyval.Value{"alice", "bob"})
+	a.tweetCounter = get("tweet_counter", int64(0))
+	a.defaultMentions = defaultList{items: []pyval.Value{}}
+	return nil
+}
+
+// State implements bfcl.Class: the public attributes in the order the
+// reference sets them. The values share storage with the instance: read
+// or encode them before the next call.
+func (a *API) State() *pyval.Dict {
+	d := pyval.NewDict()
+	d.Set("username", a.username)
+	d.Set("password", a.password)
+	d.Set("authenticated", a.authenticated)
+	d.Set("tweets", a.tweets)
+	d.Set("comments", a.comments)
+	d.Set("retweets", a.retweets)
+	d.Set("following_list", a.followingList)
+	d.Set("tweet_counter", a.tweetCounter)
+	return d
+}
+
+// Clone implements bfcl.Class with a deep copy that keeps the shared
+// default mentions list shared among the clone's tweets.
+func (a *API) Clone() bfcl.Class {
+	c := &API{
+		username:      pyval.DeepCopy(a.username),
+		password:      pyval.DeepCopy(a.password),
+		authenticated: pyval.DeepCopy(a.authenticated),
+		comments:      pyval.DeepCopy(a.comments),
+		retweets:      pyval.DeepCopy(a.retweets),
+		followingList: pyval.DeepCopy(a.followingList),
+		tweetCounter:  pyval.DeepCopy(a.tweetCounter),
+	}
+	shared := make(map[*pyval.Dict]bool, len(a.defaultMentions.holders))
+	for _, h := range a.defaultMentions.holders {
+		shared[h] = true
+	}
+	c.defaultMentions.items = pyval.DeepCopy(a.defaultMentions.items).([]pyval.Value)
+	c.tweets = pyval.NewDict()
+	a.tweets.Items(func(k, v pyval.Value) bool {
+		t, isDict := v.(*pyval.Dict)
+		if !isDict || !shared[t] {
+			c.tweets.Set(k, pyval.DeepCopy(v))
+			return true
+		}
+		// Copy the tweet but not its mentions: the clone's holders share
+		// the clone's default list.
+		nt := pyval.NewDict()
+		t.Items(func(tk, tv pyval.Value) bool {
+			if tk == "mentions" {
+				nt.Set(tk, c.defaultMentions.items)
+			} else {
+				nt.Set(tk, pyval.DeepCopy(tv))
+			}
+			return true
+		})
+		c.defaultMentions.holders = append(c.defaultMentions.holders, nt)
+		c.tweets.Set(k, nt)
+		return true
+	})
+	return c
+}

@@ -1,0 +1,11 @@
+package posting
+
+import (
+	"testing"
+
+	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
+)
+
+// TestReplay replays the ground truth of every entry involving TwitterAPI
+// and compares every result and per-turn state with the reference's.
+func TestReplay(t *testing.T) { bfcltest.CheckClass(t, ClassName) }

@@ -1,0 +1,290 @@
+package bfcl
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/model/toolcall"
+)
+
+// parseCall reads one Python call with literal arguments, such as
+// "mv(source='a.txt', destination='b')", straight into pyval values. It
+// handles the forms the ground truth and models write (quoted strings with
+// the common escapes, ints, floats, True/False/None, lists, tuples and
+// dicts, positional and keyword arguments) in one pass; anything else is
+// handed to toolcall.ParsePythonWith, whose errors say what is wrong.
+func parseCall(src string) (string, []Arg, error) {
+	p := callParser{s: src}
+	if name, args, ok := p.call(); ok {
+		return name, args, nil
+	}
+	pcs, err := toolcall.ParsePythonWith(src, toolcall.PyOptions{Positional: true})
+	if err != nil {
+		return "", nil, err
+	}
+	if len(pcs) != 1 {
+		return "", nil, pyval.Exc("SyntaxError", "invalid syntax")
+	}
+	args := make([]Arg, len(pcs[0].Args))
+	for i, a := range pcs[0].Args {
+		v, err := pyval.FromJSON(a.Value)
+		if err != nil {
+			return "", nil, err
+		}
+		args[i] = Arg{Name: a.Name, Value: v}
+	}
+	return pcs[0].Name, args, nil
+}
+
+type callParser struct {
+	s string
+	i int
+}
+
+func (p *callParser) space() {
+	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == '\r') {
+		p.i++
+	}
+}
+
+func (p *callParser) eat(c byte) bool {
+	p.space()
+	if p.i < len(p.s) && p.s[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func isIdentStart(c byte) bool { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isIdentByte(c byte) bool  { return isIdentStart(c) || (c >= '0' && c <= '9') }
+
+func (p *callParser) ident() string {
+	p.space()
+	start := p.i
+	if p.i >= len(p.s) || !isIdentStart(p.s[p.i]) {
+		return ""
+	}
+	for p.i < len(p.s) && isIdentByte(p.s[p.i]) {
+		p.i++
+	}
+	return p.s[start:p.i]
+}
+
+// call parses name(args) and reports whether the whole input was read.
+// Input with line breaks goes to the full parser (where Python allows them
+// depends on bracket depth).
+func (p *callParser) call() (string, []Arg, bool) {
+	if strings.ContainsAny(p.s, "\n\r") {
+		return "", nil, false
+	}
+	name := p.ident()
+	for name != "" && p.i < len(p.s) && p.s[p.i] == '.' {
+		p.i++
+		part := p.ident()
+		if part == "" {
+			return "", nil, false
+		}
+		name += "." + part
+	}
+	if name == "" || !p.eat('(') {
+		return "", nil, false
+	}
+	var args []Arg
+	for {
+		if p.eat(')') {
+			break
+		}
+		if len(args) > 0 && !p.eat(',') {
+			return "", nil, false
+		}
+		if p.eat(')') {
+			break
+		}
+		save := p.i
+		kw := p.ident()
+		if kw != "" && p.eat('=') {
+			v, ok := p.value(0)
+			if !ok {
+				return "", nil, false
+			}
+			args = append(args, Arg{Name: kw, Value: v})
+			continue
+		}
+		p.i = save
+		if len(args) > 0 && args[len(args)-1].Name != "" {
+			return "", nil, false
+		}
+		v, ok := p.value(0)
+		if !ok {
+			return "", nil, false
+		}
+		args = append(args, Arg{Value: v})
+	}
+	p.space()
+	return name, args, p.i == len(p.s)
+}
+
+func (p *callParser) value(depth int) (pyval.Value, bool) {
+	if depth > 100 {
+		return nil, false
+	}
+	p.space()
+	if p.i >= len(p.s) {
+		return nil, false
+	}
+	switch c := p.s[p.i]; {
+	case c == '\'' || c == '"':
+		return p.str()
+	case c == '[' || c == '(':
+		closer := byte(']')
+		if c == '(' {
+			closer = ')'
+		}
+		p.i++
+		items := []pyval.Value{}
+		comma := false
+		for {
+			if p.eat(closer) {
+				break
+			}
+			if len(items) > 0 && !p.eat(',') {
+				return nil, false
+			}
+			if p.eat(closer) {
+				comma = true
+				break
+			}
+			v, ok := p.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			items = append(items, v)
+		}
+		if c == '(' {
+			if len(items) == 1 && !comma {
+				return items[0], true // a parenthesised value, not a tuple
+			}
+			return pyval.Tuple(items), true
+		}
+		return items, true
+	case c == '{':
+		p.i++
+		d := pyval.NewDict()
+		for {
+			if p.eat('}') {
+				break
+			}
+			if d.Len() > 0 && !p.eat(',') {
+				return nil, false
+			}
+			if p.eat('}') {
+				break
+			}
+			k, ok := p.value(depth + 1)
+			if !ok || !pyval.Hashable(k) || !p.eat(':') {
+				return nil, false
+			}
+			v, ok := p.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			d.Set(k, v)
+		}
+		return d, true
+	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
+		return p.number()
+	case isIdentStart(c):
+		switch p.ident() {
+		case "True":
+			return true, true
+		case "False":
+			return false, true
+		case "None":
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+func (p *callParser) number() (pyval.Value, bool) {
+	start := p.i
+	if p.s[p.i] == '-' || p.s[p.i] == '+' {
+		p.i++
+	}
+	isFloat := false
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' || c == 'e' || c == 'E':
+			isFloat = true
+		case (c == '-' || c == '+') && (p.s[p.i-1] == 'e' || p.s[p.i-1] == 'E'):
+		default:
+			goto done
+		}
+		p.i++
+	}
+done:
+	text := p.s[start:p.i]
+	if isFloat {
+		f, err := strconv.ParseFloat(text, 64)
+		return f, err == nil
+	}
+	digits := strings.TrimLeft(text, "+-")
+	if len(digits) > 1 && digits[0] == '0' {
+		return nil, false // 007 is a syntax error in Python; let the full parser say so
+	}
+	n, err := strconv.ParseInt(text, 10, 64)
+	return n, err == nil
+}
+
+// str reads a single- or double-quoted string with the common escapes;
+// triple quotes, prefixes and rarer escapes go to the full parser.
+func (p *callParser) str() (pyval.Value, bool) {
+	q := p.s[p.i]
+	if strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q})) {
+		return nil, false
+	}
+	p.i++
+	var b strings.Builder
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == q:
+			p.i++
+			return b.String(), true
+		case c == '\n':
+			return nil, false
+		case c == '\\':
+			if p.i+1 >= len(p.s) {
+				return nil, false
+			}
+			e := p.s[p.i+1]
+			p.i += 2
+			switch e {
+			case '\\', '\'', '"':
+				b.WriteByte(e)
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case '\n':
+			default:
+				return nil, false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(p.s[p.i:])
+			if r == utf8.RuneError && size == 1 {
+				return nil, false // not UTF-8: the full parser decides
+			}
+			b.WriteString(p.s[p.i : p.i+size])
+			p.i += size
+		}
+	}
+	return nil, false
+}

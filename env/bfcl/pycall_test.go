@@ -1,0 +1,104 @@
+package bfcl
+
+import (
+	"testing"
+
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/model/toolcall"
+)
+
+// slowParse is the full parser's reading of a call.
+func slowParse(src string) (string, []Arg, error) {
+	pcs, err := toolcall.ParsePythonWith(src, toolcall.PyOptions{Positional: true})
+	if err != nil {
+		return "", nil, err
+	}
+	if len(pcs) != 1 {
+		return "", nil, pyval.Exc("SyntaxError", "invalid syntax")
+	}
+	var args []Arg
+	for _, a := range pcs[0].Args {
+		v, err := pyval.FromJSON(a.Value)
+		if err != nil {
+			return "", nil, err
+		}
+		args = append(args, Arg{Name: a.Name, Value: v})
+	}
+	return pcs[0].Name, args, nil
+}
+
+func sameCall(t *testing.T, src string, name string, args []Arg, wname string, wargs []Arg) {
+	t.Helper()
+	if name != wname || len(args) != len(wargs) {
+		t.Fatalf("%s: got %s%v, want %s%v", src, name, args, wname, wargs)
+	}
+	for i := range args {
+		g, w := args[i].Value, wargs[i].Value
+		// The JSON path cannot tell tuples from lists; compare as lists.
+		if tu, ok := g.(pyval.Tuple); ok {
+			g = []pyval.Value(tu)
+		}
+		if args[i].Name != wargs[i].Name || !pyval.Equal(g, w) || pyval.Repr(g) != pyval.Repr(w) {
+			t.Errorf("%s arg %d: got %s=%s, want %s=%s", src, i, args[i].Name, pyval.Repr(args[i].Value), wargs[i].Name, pyval.Repr(wargs[i].Value))
+		}
+	}
+}
+
+func TestParseCall(t *testing.T) {
+	cases := []string{
+		"cd(folder='document')",
+		"sort('final_report.pdf')",
+		`mv(source="a b.txt", destination='x\'y')`,
+		"ls(a=True)",
+		"f()",
+		"f( a = -1 , b=2.5, c=1e-05, d=None, e=False )",
+		"post_tweet(content='Hi', tags=['#a', '#b'], mentions=[])",
+		"f(x={'k': [1, 2.0, {'n': None}], 'j': 'v'})",
+		"f(x=(1, 2), y=(3,), z=())",
+		`echo(content='line1\nline2\ttab \\ end')`,
+		"f('naïve café', k='日本')",
+		"fill_fuel_tank(fuelAmount=30)",
+		"math.factorial(number=5)",
+	}
+	for _, src := range cases {
+		name, args, err := parseCall(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		wname, wargs, err := slowParse(src)
+		if err != nil {
+			t.Fatalf("%s (full parser): %v", src, err)
+		}
+		sameCall(t, src, name, args, wname, wargs)
+	}
+	// Tuples stay tuples on the fast path.
+	_, args, _ := parseCall("f(x=(1, 2))")
+	if _, ok := args[0].Value.(pyval.Tuple); !ok {
+		t.Errorf("a tuple argument became %T", args[0].Value)
+	}
+	for _, bad := range []string{"f(", "f(a=1", "f(a=)", "f(a=1, 2)", "f(x=[1,)", "f(x=007)", "1(x)"} {
+		if _, _, err := parseCall(bad); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+// FuzzParseCall checks that the fast path reads every call it accepts as
+// the full parser does.
+func FuzzParseCall(f *testing.F) {
+	for _, s := range []string{"cd(folder='document')", "f(1, 'a', b=[1, 2.0], c={'k': None})", `f(x="a\"b")`, "f(x=-0.5e3)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		p := callParser{s: src}
+		name, args, ok := p.call()
+		if !ok {
+			return
+		}
+		wname, wargs, err := slowParse(src)
+		if err != nil {
+			t.Fatalf("%q: fast path accepted what the full parser rejects: %v", src, err)
+		}
+		sameCall(t, src, name, args, wname, wargs)
+	})
+}

@@ -1,0 +1,286 @@
+package pyval
+
+import (
+	"encoding/json"
+	"math"
+	"math/big"
+	"strconv"
+	"unicode/utf8"
+)
+
+// JSONDumps returns json.dumps(v) with Python's default settings:
+// separators ", " and ": ", ensure_ascii=True (non-ASCII as \uXXXX,
+// surrogate pairs beyond the BMP), floats as float.__repr__ with NaN,
+// Infinity and -Infinity literals, tuples as arrays, and dict keys
+// converted as Python converts them (1 -> "1", 1.5 -> "1.5", True ->
+// "true", None -> "null"). Other keys fail with a *Exception TypeError
+// "keys must be str, int, float, bool or None, not tuple", and a set or
+// Object value with "Object of type set is not JSON serializable", the
+// errors Python raises.
+//
+// Besides Values, it accepts the Go values encoding/json decodes into
+// (map[string]any, written with sorted keys; json.Number) and
+// json.RawMessage, written as is.
+func JSONDumps(v Value) (string, error) {
+	b, err := AppendJSON(nil, v, true)
+	return string(b), err
+}
+
+// AppendJSON appends json.dumps(v, ensure_ascii=ensureASCII) to b; see
+// JSONDumps.
+func AppendJSON(b []byte, v Value, ensureASCII bool) ([]byte, error) {
+	e := jsonEncoder{ensureASCII: ensureASCII}
+	return e.encode(b, v)
+}
+
+// jsonEncoder writes Python-style JSON. With state set it writes the
+// replay anchors' state encoding instead of failing on sets, Objects and
+// non-string keys (see StateJSON).
+type jsonEncoder struct {
+	ensureASCII bool
+	state       bool
+	depth       int
+}
+
+// maxJSONDepth bounds nesting; Python raises RecursionError near 1000.
+const maxJSONDepth = 10000
+
+func (e *jsonEncoder) encode(b []byte, v Value) ([]byte, error) {
+	switch x := norm(v).(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case bool:
+		if x {
+			return append(b, "true"...), nil
+		}
+		return append(b, "false"...), nil
+	case int64:
+		return strconv.AppendInt(b, x, 10), nil
+	case *big.Int:
+		return x.Append(b, 10), nil
+	case float64:
+		return appendJSONFloat(b, x), nil
+	case string:
+		return appendJSONString(b, x, e.ensureASCII), nil
+	case json.Number:
+		return append(b, x...), nil
+	case json.RawMessage:
+		return append(b, x...), nil
+	case []Value:
+		return e.encodeSeq(b, x)
+	case Tuple:
+		return e.encodeSeq(b, x)
+	case *Dict:
+		if err := e.enter(); err != nil {
+			return b, err
+		}
+		defer e.leave()
+		if x.Len() == 0 {
+			return append(b, "{}"...), nil
+		}
+		b = append(b, '{')
+		for i, k := range x.keys {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			var err error
+			if b, err = e.encodeKey(b, k); err != nil {
+				return b, err
+			}
+			b = append(b, ": "...)
+			if b, err = e.encode(b, x.vals[i]); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
+	case map[string]any:
+		if err := e.enter(); err != nil {
+			return b, err
+		}
+		defer e.leave()
+		if len(x) == 0 {
+			return append(b, "{}"...), nil
+		}
+		b = append(b, '{')
+		for i, k := range sortedKeys(x) {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendJSONString(b, k, e.ensureASCII)
+			b = append(b, ": "...)
+			var err error
+			if b, err = e.encode(b, x[k]); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
+	case *Set:
+		if !e.state {
+			return b, notSerializable(x)
+		}
+		b = append(b, `{"__set__": `...)
+		b, err := e.encodeSeq(b, x.Values())
+		if err != nil {
+			return b, err
+		}
+		return append(b, '}'), nil
+	}
+	if !e.state {
+		return b, notSerializable(v)
+	}
+	if s, ok := v.(StateJSONer); ok {
+		if err := e.enter(); err != nil {
+			return b, err
+		}
+		defer e.leave()
+		return e.encode(b, s.StateJSON())
+	}
+	if o, ok := v.(Object); ok {
+		b = append(b, `{"__repr__": `...)
+		b = appendJSONString(b, o.PyRepr(), e.ensureASCII)
+		return append(b, '}'), nil
+	}
+	return b, notSerializable(v)
+}
+
+func notSerializable(v Value) error {
+	return TypeError("Object of type " + TypeName(v) + " is not JSON serializable")
+}
+
+func (e *jsonEncoder) enter() error {
+	e.depth++
+	if e.depth > maxJSONDepth {
+		return Exc("RecursionError", "maximum recursion depth exceeded while encoding a JSON object")
+	}
+	return nil
+}
+
+func (e *jsonEncoder) leave() { e.depth-- }
+
+func (e *jsonEncoder) encodeSeq(b []byte, x []Value) ([]byte, error) {
+	if err := e.enter(); err != nil {
+		return b, err
+	}
+	defer e.leave()
+	if len(x) == 0 {
+		return append(b, "[]"...), nil
+	}
+	b = append(b, '[')
+	for i, el := range x {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		var err error
+		if b, err = e.encode(b, el); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// encodeKey writes a dict key: as json.dumps converts it, or in state
+// mode as the anchors' state encoding does (see StateKey).
+func (e *jsonEncoder) encodeKey(b []byte, k Value) ([]byte, error) {
+	if e.state {
+		return appendJSONString(b, StateKey(k), e.ensureASCII), nil
+	}
+	switch x := norm(k).(type) {
+	case string:
+		return appendJSONString(b, x, e.ensureASCII), nil
+	case float64:
+		b = append(b, '"')
+		b = appendJSONFloat(b, x)
+		return append(b, '"'), nil
+	case bool, nil:
+		b = append(b, '"')
+		b, _ = e.encode(b, x)
+		return append(b, '"'), nil
+	case int64, *big.Int:
+		b = append(b, '"')
+		b = AppendRepr(b, x)
+		return append(b, '"'), nil
+	}
+	return b, TypeError("keys must be str, int, float, bool or None, not " + TypeName(k))
+}
+
+// appendJSONFloat writes a float as Python's json module does.
+func appendJSONFloat(b []byte, x float64) []byte {
+	switch {
+	case math.IsNaN(x):
+		return append(b, "NaN"...)
+	case math.IsInf(x, 1):
+		return append(b, "Infinity"...)
+	case math.IsInf(x, -1):
+		return append(b, "-Infinity"...)
+	}
+	return AppendFloatRepr(b, x)
+}
+
+// appendJSONString writes s as a JSON string the way Python's json module
+// does: with ensureASCII every character outside ' '..'~' is escaped as
+// \uXXXX (lower-case hex, surrogate pairs beyond the BMP); without it only
+// '"', '\\' and control characters below 0x20 are escaped. Short escapes
+// are used for \n \r \t \b \f. Invalid UTF-8 is written as U+FFFD.
+func appendJSONString(b []byte, s string, ensureASCII bool) []byte {
+	b = append(b, '"')
+	start := 0 // s[start:i] is pending, to be copied verbatim
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && (c != 0x7f || !ensureASCII) {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"':
+				b = append(b, '\\', '"')
+			case '\\':
+				b = append(b, '\\', '\\')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u')
+				b = appendHex(b, uint32(c), 4)
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !ensureASCII {
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, s[start:i]...)
+				b = append(b, "\uFFFD"...)
+				i += size
+				start = i
+				continue
+			}
+			i += size
+			continue
+		}
+		b = append(b, s[start:i]...)
+		if r > 0xffff {
+			r -= 0x10000
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(0xd800+(r>>10)), 4)
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(0xdc00+(r&0x3ff)), 4)
+		} else {
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(r), 4)
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

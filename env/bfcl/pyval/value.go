@@ -1,0 +1,209 @@
+// Package pyval models the Python values BFCL's reference API classes work
+// with, so that toolgym's Go re-implementations produce byte-identical
+// observations and comparable states: None, bool, int (int64, or *big.Int
+// beyond it), float, str, list, tuple, dict (insertion-ordered), set and
+// opaque objects; their repr() and str(); json.dumps with Python's default
+// settings; Python equality; decoding JSON into these values with key order
+// and the int/float distinction kept; the state encoding of the replay
+// anchors; and CPython's random.Random (Mersenne Twister) for the classes
+// that draw ids from a seeded generator.
+package pyval
+
+// Value is a Python value. Its dynamic type is one of:
+//
+//	nil                None
+//	bool               bool
+//	int64, *big.Int    int (a *big.Int only when it does not fit in int64)
+//	float64            float
+//	string             str
+//	[]Value            list
+//	Tuple              tuple
+//	*Dict              dict (insertion-ordered)
+//	*Set               set
+//	Object             any other object (its repr is its own)
+type Value = any
+
+// Tuple is a Python tuple.
+type Tuple []Value
+
+// Object is a Python object that is none of the built-in types above,
+// such as a class instance stored in an API's state.
+type Object interface {
+	// PyRepr returns repr(object).
+	PyRepr() string
+}
+
+// Dict is an insertion-ordered Python dict. Keys are hashable values:
+// nil, bool, int64, *big.Int, float64, string or Tuple (see Hashable);
+// Python-equal keys are one key (1, 1.0 and True), and setting an existing
+// key keeps the key first stored and its position. Methods taking a key
+// panic with a *Exception TypeError for an unhashable key, as Python
+// raises. The zero value is not usable; use NewDict or DictOf.
+type Dict struct {
+	keys  []Value
+	vals  []Value
+	index map[any]int
+}
+
+// NewDict returns an empty dict.
+func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+
+// DictOf returns a dict of the key-value pairs kv (key, value, key,
+// value, ...), set in order. It panics if kv has odd length.
+func DictOf(kv ...Value) *Dict {
+	if len(kv)%2 != 0 {
+		panic("pyval.DictOf: odd number of arguments")
+	}
+	d := &Dict{
+		keys:  make([]Value, 0, len(kv)/2),
+		vals:  make([]Value, 0, len(kv)/2),
+		index: make(map[any]int, len(kv)/2),
+	}
+	for i := 0; i < len(kv); i += 2 {
+		d.Set(kv[i], kv[i+1])
+	}
+	return d
+}
+
+// Len returns the number of items.
+func (d *Dict) Len() int { return len(d.keys) }
+
+// Has reports whether key is in the dict.
+func (d *Dict) Has(key Value) bool {
+	_, ok := d.index[hashKey(key)]
+	return ok
+}
+
+// Copy returns a shallow copy (dict.copy()): same keys and value objects.
+func (d *Dict) Copy() *Dict {
+	c := &Dict{
+		keys:  append([]Value(nil), d.keys...),
+		vals:  append([]Value(nil), d.vals...),
+		index: make(map[any]int, len(d.index)),
+	}
+	for h, i := range d.index {
+		c.index[h] = i
+	}
+	return c
+}
+
+// Clone returns a deep copy (copy.deepcopy(d)); see DeepCopy.
+func (d *Dict) Clone() *Dict {
+	c := d.Copy()
+	for i, v := range c.vals {
+		c.vals[i] = DeepCopy(v)
+	}
+	return c
+}
+
+// Get returns the value under key.
+func (d *Dict) Get(key Value) (Value, bool) {
+	i, ok := d.index[hashKey(key)]
+	if !ok {
+		return nil, false
+	}
+	return d.vals[i], true
+}
+
+// Set sets key to v, keeping the key's position if it is already there.
+func (d *Dict) Set(key, v Value) {
+	h := hashKey(key)
+	if i, ok := d.index[h]; ok {
+		d.vals[i] = v
+		return
+	}
+	d.index[h] = len(d.keys)
+	d.keys = append(d.keys, key)
+	d.vals = append(d.vals, v)
+}
+
+// Delete removes key, reporting whether it was there.
+func (d *Dict) Delete(key Value) bool {
+	h := hashKey(key)
+	i, ok := d.index[h]
+	if !ok {
+		return false
+	}
+	delete(d.index, h)
+	d.keys = append(d.keys[:i], d.keys[i+1:]...)
+	d.vals = append(d.vals[:i], d.vals[i+1:]...)
+	for j := i; j < len(d.keys); j++ {
+		d.index[hashKey(d.keys[j])] = j
+	}
+	return true
+}
+
+// Keys returns the keys in insertion order (a copy).
+func (d *Dict) Keys() []Value { return append([]Value(nil), d.keys...) }
+
+// Values returns the values in insertion order (a copy).
+func (d *Dict) Values() []Value { return append([]Value(nil), d.vals...) }
+
+// Items calls fn for each item in insertion order until fn returns false.
+// fn must not change the dict.
+func (d *Dict) Items(fn func(k, v Value) bool) {
+	for i, k := range d.keys {
+		if !fn(k, d.vals[i]) {
+			return
+		}
+	}
+}
+
+// Set is a Python set: distinct hashable values, in no meaningful order
+// (repr and the state encoding sort them).
+type Set struct {
+	items map[any]Value
+}
+
+// NewSet returns a set holding vs.
+func NewSet(vs ...Value) *Set {
+	s := &Set{items: map[any]Value{}}
+	for _, v := range vs {
+		s.Add(v)
+	}
+	return s
+}
+
+// Add adds v. As in Python, adding a value equal to a member (True to a
+// set holding 1) keeps the member. It panics with a TypeError for an
+// unhashable v (see Hashable).
+func (s *Set) Add(v Value) {
+	h := hashKey(v)
+	if _, ok := s.items[h]; !ok {
+		s.items[h] = v
+	}
+}
+
+// Has reports whether v is in the set.
+func (s *Set) Has(v Value) bool { _, ok := s.items[hashKey(v)]; return ok }
+
+// Remove removes v, reporting whether it was there.
+func (s *Set) Remove(v Value) bool {
+	h := hashKey(v)
+	_, ok := s.items[h]
+	delete(s.items, h)
+	return ok
+}
+
+// Len returns the number of items.
+func (s *Set) Len() int { return len(s.items) }
+
+// Values returns the members sorted by SortValues (a new slice).
+func (s *Set) Values() []Value {
+	vs := make([]Value, 0, len(s.items))
+	for _, v := range s.items {
+		vs = append(vs, v)
+	}
+	SortValues(vs)
+	return vs
+}
+
+// Clone returns a new set with the same members (set.copy(); members are
+// hashable, hence immutable, so this is also a deep copy).
+func (s *Set) Clone() *Set {
+	c := &Set{items: make(map[any]Value, len(s.items))}
+	for h, v := range s.items {
+		c.items[h] = v
+	}
+	return c
+}

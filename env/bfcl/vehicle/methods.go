@@ -1,0 +1,514 @@
+package vehicle
+
+import (
+	"strings"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// Methods implements bfcl.Class: the reference's public methods, with
+// their parameters in signature order.
+func (a *API) Methods() []bfcl.Method {
+	req := bfcl.Req
+	m := func(name string, call func([]pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Call: call}
+	}
+	return []bfcl.Method{
+		m("startEngine", func(v []pyval.Value) (pyval.Value, error) { return a.StartEngine(v[0]) }, req("ignitionMode")),
+		m("fillFuelTank", func(v []pyval.Value) (pyval.Value, error) { return a.FillFuelTank(v[0]) }, req("fuelAmount")),
+		m("lockDoors", func(v []pyval.Value) (pyval.Value, error) { return a.LockDoors(v[0], v[1]) }, req("unlock"), req("door")),
+		m("adjustClimateControl", func(v []pyval.Value) (pyval.Value, error) {
+			return a.AdjustClimateControl(v[0], v[1], v[2], v[3])
+		}, req("temperature"), bfcl.Opt("unit", "celsius"), bfcl.Opt("fanSpeed", int64(50)), bfcl.Opt("mode", "auto")),
+		m("get_outside_temperature_from_google", func([]pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromGoogle(), nil }),
+		m("get_outside_temperature_from_weather_com", func([]pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromWeatherCom(), nil }),
+		m("setHeadlights", func(v []pyval.Value) (pyval.Value, error) { return a.SetHeadlights(v[0]), nil }, req("mode")),
+		m("displayCarStatus", func(v []pyval.Value) (pyval.Value, error) { return a.DisplayCarStatus(v[0]), nil }, req("option")),
+		m("activateParkingBrake", func(v []pyval.Value) (pyval.Value, error) { return a.ActivateParkingBrake(v[0]), nil }, req("mode")),
+		m("pressBrakePedal", func(v []pyval.Value) (pyval.Value, error) { return a.PressBrakePedal(v[0]) }, req("pedalPosition")),
+		m("releaseBrakePedal", func([]pyval.Value) (pyval.Value, error) { return a.ReleaseBrakePedal(), nil }),
+		m("setCruiseControl", func(v []pyval.Value) (pyval.Value, error) {
+			return a.SetCruiseControl(v[0], v[1], v[2])
+		}, req("speed"), req("activate"), req("distanceToNextVehicle")),
+		m("get_current_speed", func([]pyval.Value) (pyval.Value, error) { return a.CurrentSpeed(), nil }),
+		m("display_log", func(v []pyval.Value) (pyval.Value, error) { return a.DisplayLog(v[0]), nil }, req("messages")),
+		m("estimate_drive_feasibility_by_mileage", func(v []pyval.Value) (pyval.Value, error) {
+			return a.EstimateDriveFeasibilityByMileage(v[0])
+		}, req("distance")),
+		m("liter_to_gallon", func(v []pyval.Value) (pyval.Value, error) { return a.LiterToGallon(v[0]) }, req("liter")),
+		m("gallon_to_liter", func(v []pyval.Value) (pyval.Value, error) { return a.GallonToLiter(v[0]) }, req("gallon")),
+		m("estimate_distance", func(v []pyval.Value) (pyval.Value, error) { return a.EstimateDistance(v[0], v[1]), nil }, req("cityA"), req("cityB")),
+		m("get_zipcode_based_on_city", func(v []pyval.Value) (pyval.Value, error) { return a.ZipcodeBasedOnCity(v[0]), nil }, req("city")),
+		m("set_navigation", func(v []pyval.Value) (pyval.Value, error) { return a.SetNavigation(v[0]) }, req("destination")),
+		m("check_tire_pressure", func([]pyval.Value) (pyval.Value, error) { return a.CheckTirePressure() }),
+		m("find_nearest_tire_shop", func([]pyval.Value) (pyval.Value, error) { return a.FindNearestTireShop(), nil }),
+	}
+}
+
+// dict builds a result dict from alternating keys and values.
+func dict(kv ...pyval.Value) *pyval.Dict {
+	d := pyval.NewDict()
+	for i := 0; i+1 < len(kv); i += 2 {
+		d.Set(kv[i], kv[i+1])
+	}
+	return d
+}
+
+func errDict(msg pyval.Value) *pyval.Dict { return dict("error", msg) }
+
+// StartEngine is startEngine(ignitionMode): it starts the engine when all
+// doors are locked and the brake pedal is pressed fully; "STOP" stops it
+// first (and then reports an invalid mode once the checks pass).
+func (a *API) StartEngine(ignitionMode pyval.Value) (pyval.Value, error) {
+	if isStr(ignitionMode, "STOP") {
+		a.engineState = "stopped"
+	}
+	if a.remainingUnlockedDoors > 0 {
+		var unlocked []string
+		a.doorStatus.Items(func(k, v pyval.Value) bool {
+			if isStr(v, "unlocked") {
+				unlocked = append(unlocked, pyval.Str(k))
+			}
+			return true
+		})
+		return errDict("All doors must be locked before starting the engine. Here are the unlocked doors: " + strings.Join(unlocked, ", ")), nil
+	}
+	if !isStr(a.brakePedalStatus, "pressed") {
+		return errDict("Brake pedal needs to be pressed when starting the engine."), nil
+	}
+	if !pyval.Equal(a.brakePedalForce, 1000.0) {
+		return errDict("Must press the brake fully before starting the engine."), nil
+	}
+	empty, err := compare("<", a.fuelLevel, minFuelLevel)
+	if err != nil {
+		return nil, err
+	}
+	if empty {
+		return errDict("Fuel tank is empty."), nil
+	}
+	if !isStr(ignitionMode, "START") {
+		return errDict("Invalid ignition mode."), nil
+	}
+	a.engineState = "running"
+	return dict("engineState", a.engineState, "fuelLevel", a.fuelLevel, "batteryVoltage", a.batteryVoltage), nil
+}
+
+// FillFuelTank is fillFuelTank(fuelAmount): it adds fuel, up to the
+// 50-gallon capacity.
+func (a *API) FillFuelTank(fuelAmount pyval.Value) (pyval.Value, error) {
+	neg, err := compare("<", fuelAmount, int64(0))
+	if err != nil {
+		return nil, err
+	}
+	if neg {
+		return errDict("Fuel amount cannot be negative."), nil
+	}
+	sum, err := arith("+", a.fuelLevel, fuelAmount)
+	if err != nil {
+		return nil, err
+	}
+	if over, err := compare(">", sum, maxFuelLevel); err != nil {
+		return nil, err
+	} else if over {
+		return errDict("Cannot fill gas above the tank capacity."), nil
+	}
+	if under, err := compare("<", sum, minFuelLevel); err != nil {
+		return nil, err
+	} else if under {
+		return errDict("Fuel tank is empty. Min fuel level is 0 gallons."), nil
+	}
+	a.fuelLevel = sum
+	return dict("fuelLevel", a.fuelLevel), nil
+}
+
+// LockDoors is lockDoors(unlock, door): it locks (or unlocks) the named
+// doors one by one; an unknown door is a KeyError, raised after the doors
+// before it were changed, as in the reference.
+func (a *API) LockDoors(unlock, door pyval.Value) (pyval.Value, error) {
+	doors, err := iterate(door)
+	if err != nil {
+		return nil, err
+	}
+	want, status := "locked", "locked"
+	if truthy(unlock) {
+		want, status = "unlocked", "unlocked"
+	}
+	for _, d := range doors {
+		if _, ok := d.(string); !ok && !pyval.Hashable(d) {
+			return nil, pyval.TypeError("unhashable type: '" + pyval.TypeName(d) + "'")
+		}
+		cur, ok := a.doorStatus.Get(d)
+		if !ok {
+			return nil, pyval.KeyError(d)
+		}
+		if isStr(cur, want) {
+			continue
+		}
+		a.doorStatus.Set(d, want)
+		if want == "unlocked" {
+			a.remainingUnlockedDoors++
+		} else {
+			a.remainingUnlockedDoors--
+		}
+	}
+	return dict("lockStatus", status, "remainingUnlockedDoors", a.remainingUnlockedDoors), nil
+}
+
+// AdjustClimateControl is adjustClimateControl(temperature, unit,
+// fanSpeed, mode). A Fahrenheit temperature is stored in Celsius; the
+// result echoes the temperature as given.
+func (a *API) AdjustClimateControl(temperature, unit, fanSpeed, mode pyval.Value) (pyval.Value, error) {
+	ok, err := between(int64(0), fanSpeed, int64(100))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return errDict("Fan speed must be between 0 and 100."), nil
+	}
+	a.acTemperature = temperature
+	if isStr(unit, "fahrenheit") {
+		t, err := arith("-", temperature, int64(32))
+		if err != nil {
+			return nil, err
+		}
+		if t, err = arith("*", t, int64(5)); err != nil {
+			return nil, err
+		}
+		if t, err = trueDiv(t, int64(9)); err != nil {
+			return nil, err
+		}
+		a.acTemperature = t
+	}
+	a.fanSpeed = fanSpeed
+	a.acMode = mode
+	return dict("currentACTemperature", temperature, "climateMode", mode, "humidityLevel", a.humidityLevel), nil
+}
+
+// OutsideTemperatureFromGoogle is get_outside_temperature_from_google():
+// a temperature drawn uniformly from [-10, 40); the long-context variant
+// returns it after a long weather history.
+func (a *API) OutsideTemperatureFromGoogle() *pyval.Dict {
+	t := a.rng.Uniform(-10.0, 40.0)
+	if a.longContext {
+		d := pyval.NewDict()
+		a.weatherHistory.Items(func(k, v pyval.Value) bool {
+			d.Set(k, v)
+			return true
+		})
+		d.Set("outsideTemperature", t)
+		return d
+	}
+	return dict("outsideTemperature", t)
+}
+
+// OutsideTemperatureFromWeatherCom is
+// get_outside_temperature_from_weather_com(): always {"error": 404}.
+func (a *API) OutsideTemperatureFromWeatherCom() *pyval.Dict { return errDict(int64(404)) }
+
+// SetHeadlights is setHeadlights(mode): "on" turns them on, "off" and
+// "auto" off.
+func (a *API) SetHeadlights(mode pyval.Value) *pyval.Dict {
+	s, isString := mode.(string)
+	switch {
+	case !isString || (s != "on" && s != "off" && s != "auto"):
+		return errDict("Invalid headlight mode.")
+	case s == "on":
+		a.headLightStatus = "on"
+		return dict("headlightStatus", "on")
+	}
+	a.headLightStatus = "off"
+	return dict("headlightStatus", "off")
+}
+
+// DisplayCarStatus is displayCarStatus(option): the attributes of one
+// part of the car (fuel, battery, doors, climate, headlights,
+// parkingBrake, brakePedal, engine).
+func (a *API) DisplayCarStatus(option pyval.Value) *pyval.Dict {
+	d := pyval.NewDict()
+	if a.longContext {
+		d.Set("metadata", a.carMetadata)
+	}
+	s, isString := option.(string)
+	if !isString {
+		s = "" // not a str: matches no option
+	}
+	switch s {
+	case "fuel":
+		d.Set("fuelLevel", a.fuelLevel)
+	case "battery":
+		d.Set("batteryVoltage", a.batteryVoltage)
+	case "doors":
+		d.Set("doorStatus", a.doorStatus)
+	case "climate":
+		d.Set("currentACTemperature", a.acTemperature)
+		d.Set("fanSpeed", a.fanSpeed)
+		d.Set("climateMode", a.acMode)
+		d.Set("humidityLevel", a.humidityLevel)
+	case "headlights":
+		d.Set("headlightStatus", a.headLightStatus)
+	case "parkingBrake":
+		d.Set("parkingBrakeStatus", a.parkingBrakeStatus)
+		d.Set("parkingBrakeForce", a.parkingBrakeForce)
+		d.Set("slopeAngle", a.slopeAngle)
+	case "brakePedal":
+		d.Set("brakePedalStatus", a.brakePedalStatus)
+		d.Set("brakePedalForce", a.brakePedalForce)
+	case "engine":
+		d.Set("engineState", a.engineState)
+	default:
+		d.Set("error", "Invalid option")
+	}
+	return d
+}
+
+// ActivateParkingBrake is activateParkingBrake(mode): "engage" or
+// "release".
+func (a *API) ActivateParkingBrake(mode pyval.Value) *pyval.Dict {
+	var status string
+	var force float64
+	switch {
+	case isStr(mode, "engage"):
+		status, force = "engaged", 500.0
+	case isStr(mode, "release"):
+		status, force = "released", 0.0
+	default:
+		return errDict("Invalid mode")
+	}
+	a.parkingBrakeStatus = status
+	a.parkingBrakeForce = force
+	a.slopeAngle = 10.0
+	d := pyval.NewDict()
+	if a.longContext {
+		d.Set("parkingBrakeInstruction", a.parkingBrakeDoc)
+	}
+	d.Set("parkingBrakeStatus", status)
+	d.Set("_parkingBrakeForce", force)
+	d.Set("_slopeAngle", 10.0)
+	return d
+}
+
+// PressBrakePedal is pressBrakePedal(pedalPosition): position 0 releases
+// the pedal; otherwise the force is position times 1000 N.
+func (a *API) PressBrakePedal(pedalPosition pyval.Value) (pyval.Value, error) {
+	ok, err := between(int64(0), pedalPosition, int64(1))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return errDict("Pedal position must be between 0 and 1."), nil
+	}
+	if pyval.Equal(pedalPosition, int64(0)) {
+		a.brakePedalStatus = "released"
+		a.brakePedalForce = 0.0
+		return dict("brakePedalStatus", "released", "brakePedalForce", 0.0), nil
+	}
+	force, err := arith("*", pedalPosition, int64(1000))
+	if err != nil {
+		return nil, err
+	}
+	f, err := toFloat(force)
+	if err != nil {
+		return nil, err
+	}
+	a.brakePedalStatus = "pressed"
+	a.brakePedalForce = force
+	return dict("brakePedalStatus", "pressed", "brakePedalForce", f), nil
+}
+
+// ReleaseBrakePedal is releaseBrakePedal().
+func (a *API) ReleaseBrakePedal() *pyval.Dict {
+	a.brakePedalStatus = "released"
+	a.brakePedalForce = 0.0
+	return dict("brakePedalStatus", "released", "brakePedalForce", 0.0)
+}
+
+// SetCruiseControl is setCruiseControl(speed, activate,
+// distanceToNextVehicle): the engine must run; an activated speed must be
+// a multiple of 5 in [0, 120] (the distance is stored even when it is
+// not).
+func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Value) (pyval.Value, error) {
+	dist, err := toFloat(distanceToNextVehicle)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := toFloat(speed)
+	if err != nil {
+		return nil, err
+	}
+	if isStr(a.engineState, "stopped") {
+		return errDict("Start the engine before activating the cruise control."), nil
+	}
+	status := "inactive"
+	a.distanceToNextVehicle = dist
+	if truthy(activate) {
+		bad := sp < 0 || sp > 120
+		if !bad {
+			m, _ := floatMod(sp, 5)
+			bad = m != 0
+		}
+		if bad {
+			return errDict("Invalid speed"), nil
+		}
+		status = "active"
+	}
+	a.cruiseStatus = status
+	return dict("cruiseStatus", status, "currentSpeed", sp, "distanceToNextVehicle", dist), nil
+}
+
+// CurrentSpeed is get_current_speed(): a speed drawn uniformly from
+// [0, 120).
+func (a *API) CurrentSpeed() *pyval.Dict {
+	return dict("currentSpeed", a.rng.Uniform(0.0, 120.0))
+}
+
+// DisplayLog is display_log(messages): the messages, as given.
+func (a *API) DisplayLog(messages pyval.Value) *pyval.Dict { return dict("log", messages) }
+
+// EstimateDriveFeasibilityByMileage is
+// estimate_drive_feasibility_by_mileage(distance), at 20 miles a gallon.
+func (a *API) EstimateDriveFeasibilityByMileage(distance pyval.Value) (pyval.Value, error) {
+	reach, err := arith("*", a.fuelLevel, milePerGallon)
+	if err != nil {
+		return nil, err
+	}
+	short, err := compare("<", reach, distance)
+	if err != nil {
+		return nil, err
+	}
+	return dict("canDrive", !short), nil
+}
+
+// LiterToGallon is liter_to_gallon(liter).
+func (a *API) LiterToGallon(liter pyval.Value) (pyval.Value, error) {
+	g, err := arith("*", liter, 0.264172)
+	if err != nil {
+		return nil, err
+	}
+	return dict("gallon", g), nil
+}
+
+// GallonToLiter is gallon_to_liter(gallon).
+func (a *API) GallonToLiter(gallon pyval.Value) (pyval.Value, error) {
+	l, err := arith("*", gallon, 3.78541)
+	if err != nil {
+		return nil, err
+	}
+	return dict("liter", l), nil
+}
+
+// distances are the reference's known city pairs (zip codes, either
+// order) in kilometres.
+var distances = map[[2]string]float64{
+	{"83214", "74532"}: 750.0,
+	{"56108", "62947"}: 320.0,
+	{"71354", "83462"}: 450.0,
+	{"47329", "52013"}: 290.0,
+	{"69238", "51479"}: 630.0,
+	{"94016", "83214"}: 980.0,
+	{"94016", "94704"}: 600.0,
+	{"94704", "08540"}: 2550.0,
+	{"94016", "08540"}: 1950.0,
+	{"62947", "47329"}: 1053.0,
+	{"94016", "62947"}: 780.0,
+	{"74532", "94016"}: 880.0,
+}
+
+// EstimateDistance is estimate_distance(cityA, cityB), between two zip
+// codes; the long-context variant adds intermediary cities.
+func (a *API) EstimateDistance(cityA, cityB pyval.Value) *pyval.Dict {
+	x, okA := cityA.(string)
+	y, okB := cityB.(string)
+	d := pyval.NewDict()
+	km, ok := distances[[2]string{x, y}]
+	if !ok {
+		km, ok = distances[[2]string{y, x}]
+	}
+	if ok && okA && okB {
+		d.Set("distance", km)
+	} else {
+		d.Set("error", "distance not found in database.")
+	}
+	if a.longContext {
+		d.Set("intermediaryCities", a.intermediaries)
+	}
+	return d
+}
+
+var zipcodes = map[string]string{
+	"Rivermist":       "83214",
+	"Stonebrook":      "74532",
+	"Maplecrest":      "56108",
+	"Silverpine":      "62947",
+	"Shadowridge":     "71354",
+	"Sunset Valley":   "83462",
+	"Oakendale":       "47329",
+	"Willowbend":      "52013",
+	"Crescent Hollow": "69238",
+	"Autumnville":     "51479",
+	"San Francisco":   "94016",
+}
+
+// ZipcodeBasedOnCity is get_zipcode_based_on_city(city); unknown cities
+// get "00000".
+func (a *API) ZipcodeBasedOnCity(city pyval.Value) *pyval.Dict {
+	zip := "00000"
+	if s, ok := city.(string); ok {
+		if z, ok := zipcodes[s]; ok {
+			zip = z
+		}
+	}
+	return dict("zipcode", zip)
+}
+
+// SetNavigation is set_navigation(destination). The destination is
+// stored before the reference's string concatenation can fail.
+func (a *API) SetNavigation(destination pyval.Value) (pyval.Value, error) {
+	a.destination = destination
+	s, ok := destination.(string)
+	if !ok {
+		return nil, pyval.TypeError(`can only concatenate str (not "` + pyval.TypeName(destination) + `") to str`)
+	}
+	return dict("status", "Navigating to "+s), nil
+}
+
+// CheckTirePressure is check_tire_pressure(): the four pressures and
+// whether their mean lies in [30, 35] psi; the long-context variant adds
+// the car's metadata.
+func (a *API) CheckTirePressure() (pyval.Value, error) {
+	sum, err := arith("+", a.frontLeftTirePressure, a.frontRightTirePressure)
+	if err == nil {
+		sum, err = arith("+", sum, a.rearLeftTirePressure)
+	}
+	if err == nil {
+		sum, err = arith("+", sum, a.rearRightTirePressure)
+	}
+	if err != nil {
+		return nil, err
+	}
+	mean, err := trueDiv(sum, int64(4))
+	if err != nil {
+		return nil, err
+	}
+	healthy, err := between(int64(30), mean, int64(35))
+	if err != nil {
+		return nil, err
+	}
+	var info pyval.Value = pyval.NewDict()
+	if a.longContext {
+		info = a.carMetadata
+	}
+	return dict(
+		"frontLeftTirePressure", a.frontLeftTirePressure,
+		"frontRightTirePressure", a.frontRightTirePressure,
+		"rearLeftTirePressure", a.rearLeftTirePressure,
+		"rearRightTirePressure", a.rearRightTirePressure,
+		"healthy_tire_pressure", healthy,
+		"car_info", info,
+	), nil
+}
+
+// FindNearestTireShop is find_nearest_tire_shop().
+func (a *API) FindNearestTireShop() *pyval.Dict {
+	return dict("shopLocation", "456 Oakwood Avenue, Rivermist, 83214")
+}
