@@ -1,0 +1,239 @@
+// Package travel is BFCL's TravelAPI (the reference's travel_booking.py)
+// in Go: a travel-booking world of credit cards, flight bookings, travel
+// insurance, flight costs, currency exchange and traveller checks, with
+// ids drawn from a seeded CPython random.Random in the reference's order,
+// so that results and states equal the reference's byte for byte, error
+// texts included (also the Python exceptions a model's wrongly typed
+// arguments raise in the reference).
+//
+// The class registers itself with the bfcl framework as "TravelAPI";
+// import the package for its side effect, or use [New] directly.
+//
+// Where the reference depends on more than its inputs, this port pins it:
+//
+//   - verify_traveler_information counts the traveller's age up to
+//     datetime.today(). Here today is 2026-03-23 (the date of the reference
+//     commit the anchors were made from) unless [API.SetToday] says
+//     otherwise. No ground-truth call depends on it: every date of birth
+//     in the data is decades back.
+//   - book_flight's error for an unknown travel class prints a Python set,
+//     whose order CPython salts per process; here it is the order of the
+//     set's literal, {'economy', 'business', 'first'}.
+//   - The long-context variant merges the extension cards and bookings
+//     into the instance without copying them, so in the reference every
+//     instance of a process shares those card dicts: a balance change made
+//     by one (a model's run, the ground truth's run, an earlier entry) shows
+//     in all. Each instance here has its own copies, as if every entry ran
+//     in a fresh process. The ground truth never changes an extension card.
+package travel
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// ClassName is the reference's class name.
+const ClassName = "TravelAPI"
+
+// DefaultSeed is the seed of the id generator when the scenario gives
+// none (the reference's DEFAULT_STATE["random_seed"]).
+const DefaultSeed = 141053
+
+// defaultToday is the date verify_traveler_information takes as today
+// unless SetToday changes it.
+var defaultToday = ymd{2026, 3, 23}
+
+func init() {
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+}
+
+// API is one TravelAPI instance. The zero value is not usable; use [New],
+// then [API.Load] as the reference's executor calls _load_scenario.
+type API struct {
+	rng *pyval.Random
+
+	creditCards    *pyval.Dict // credit_card_list: card id -> card dict
+	bookings       *pyval.Dict // booking_record: booking id -> booking dict
+	accessToken    pyval.Value
+	tokenType      pyval.Value
+	tokenExpiresIn pyval.Value
+	tokenScope     pyval.Value
+	userFirstName  pyval.Value
+	userLastName   pyval.Value
+	budgetLimit    pyval.Value
+	longContext    bool
+
+	today ymd
+}
+
+// New returns an instance in the reference's state before
+// _load_scenario: no cards, no bookings, no token.
+func New() *API {
+	return &API{
+		rng:         pyval.NewRandom(int64(DefaultSeed)),
+		creditCards: pyval.NewDict(),
+		bookings:    pyval.NewDict(),
+		today:       defaultToday,
+	}
+}
+
+// SetToday sets the date verify_traveler_information counts ages up to
+// (by default 2026-03-23); only its year, month and day count.
+func (a *API) SetToday(t time.Time) {
+	a.today = ymd{t.Year(), int(t.Month()), t.Day()}
+}
+
+// Name implements bfcl.Class.
+func (a *API) Name() string { return ClassName }
+
+// Load implements bfcl.Class: it sets the scenario as the reference's
+// _load_scenario does, taking the dicts of config as its own, and in the
+// long-context variant adds the extension cards and bookings that the
+// scenario does not already have.
+func (a *API) Load(config *pyval.Dict, longContext bool) error {
+	get := func(key string, def pyval.Value) pyval.Value {
+		if config == nil {
+			return def
+		}
+		if v, ok := config.Get(key); ok {
+			return v
+		}
+		return def
+	}
+	a.rng = new(pyval.Random)
+	if err := a.rng.Seed(get("random_seed", int64(DefaultSeed))); err != nil {
+		return fmt.Errorf("travel: random_seed: %w", err)
+	}
+	cards, ok := get("credit_card_list", pyval.NewDict()).(*pyval.Dict)
+	if !ok {
+		return fmt.Errorf("travel: credit_card_list must be a dict")
+	}
+	bookings, ok := get("booking_record", pyval.NewDict()).(*pyval.Dict)
+	if !ok {
+		return fmt.Errorf("travel: booking_record must be a dict")
+	}
+	a.creditCards, a.bookings = cards, bookings
+	a.accessToken = get("access_token", nil)
+	a.tokenType = get("token_type", nil)
+	a.tokenExpiresIn = get("token_expires_in", nil)
+	a.tokenScope = get("token_scope", nil)
+	a.userFirstName = get("user_first_name", nil)
+	a.userLastName = get("user_last_name", nil)
+	a.budgetLimit = get("budget_limit", nil)
+	a.longContext = longContext
+	if longContext {
+		if err := mergeConstant(a.creditCards, "CREDIT_CARD_EXTENSION"); err != nil {
+			return err
+		}
+		if err := mergeConstant(a.bookings, "BOOKING_RECORD_EXTENSION"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeConstant adds the items of a long-context constant dict that d
+// does not have yet.
+func mergeConstant(d *pyval.Dict, name string) error {
+	v, err := bfcl.Constant(name)
+	if err != nil {
+		return fmt.Errorf("travel: %w", err)
+	}
+	ext, ok := v.(*pyval.Dict)
+	if !ok {
+		return fmt.Errorf("travel: long-context constant %s is not a dict", name)
+	}
+	ext.Items(func(k, v pyval.Value) bool {
+		if _, ok := d.Get(k); !ok {
+			d.Set(k, v)
+		}
+		return true
+	})
+	return nil
+}
+
+// State implements bfcl.Class: the public attributes in the order of the
+// reference's vars(). The dicts are the instance's own; callers must not
+// change them.
+func (a *API) State() *pyval.Dict {
+	return pyval.DictOf(
+		"credit_card_list", a.creditCards,
+		"booking_record", a.bookings,
+		"access_token", a.accessToken,
+		"token_type", a.tokenType,
+		"token_expires_in", a.tokenExpiresIn,
+		"token_scope", a.tokenScope,
+		"user_first_name", a.userFirstName,
+		"user_last_name", a.userLastName,
+		"budget_limit", a.budgetLimit,
+		"long_context", a.longContext,
+	)
+}
+
+// Clone implements bfcl.Class.
+func (a *API) Clone() bfcl.Class {
+	c := *a
+	if a.rng != nil {
+		c.rng = a.rng.Clone()
+	}
+	c.creditCards = a.creditCards.Clone()
+	c.bookings = a.bookings.Clone()
+	c.accessToken = pyval.DeepCopy(a.accessToken)
+	c.tokenType = pyval.DeepCopy(a.tokenType)
+	c.tokenExpiresIn = pyval.DeepCopy(a.tokenExpiresIn)
+	c.tokenScope = pyval.DeepCopy(a.tokenScope)
+	c.userFirstName = pyval.DeepCopy(a.userFirstName)
+	c.userLastName = pyval.DeepCopy(a.userLastName)
+	c.budgetLimit = pyval.DeepCopy(a.budgetLimit)
+	return &c
+}
+
+// Methods implements bfcl.Class.
+func (a *API) Methods() []bfcl.Method {
+	req, opt := bfcl.Req, bfcl.Opt
+	m := func(name string, params []bfcl.Param, call func(args []pyval.Value) (pyval.Value, error)) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Call: call}
+	}
+	ps := func(p ...bfcl.Param) []bfcl.Param { return p }
+	return []bfcl.Method{
+		m("authenticate_travel", ps(req("client_id"), req("client_secret"), req("refresh_token"), req("grant_type"), req("user_first_name"), req("user_last_name")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.authenticate(v[3], v[4], v[5]), nil }),
+		m("travel_get_login_status", nil,
+			func([]pyval.Value) (pyval.Value, error) { return a.loginStatus(), nil }),
+		m("get_budget_fiscal_year", ps(opt("lastModifiedAfter", nil), opt("includeRemoved", nil)),
+			func([]pyval.Value) (pyval.Value, error) { return pyval.DictOf("budget_fiscal_year", "2018"), nil }),
+		m("register_credit_card", ps(req("access_token"), req("card_number"), req("expiration_date"), req("cardholder_name"), req("card_verification_number")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.registerCreditCard(v[0], v[1], v[2], v[3], v[4]) }),
+		m("get_flight_cost", ps(req("travel_from"), req("travel_to"), req("travel_date"), req("travel_class")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.flightCost(v[0], v[1], v[2], v[3]) }),
+		m("get_credit_card_balance", ps(req("access_token"), req("card_id")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.creditCardBalance(v[0], v[1]) }),
+		m("book_flight", ps(req("access_token"), req("card_id"), req("travel_date"), req("travel_from"), req("travel_to"), req("travel_class")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.bookFlight(v[0], v[1], v[2], v[3], v[4], v[5]) }),
+		m("retrieve_invoice", ps(req("access_token"), opt("booking_id", nil), opt("insurance_id", nil)),
+			func(v []pyval.Value) (pyval.Value, error) { return a.retrieveInvoice(v[0], v[1]) }),
+		m("get_booking_history", ps(req("access_token")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.bookingHistory(v[0]), nil }),
+		m("list_all_airports", nil,
+			func([]pyval.Value) (pyval.Value, error) { return listAllAirports(), nil }),
+		m("cancel_booking", ps(req("access_token"), req("booking_id")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.cancelBooking(v[0], v[1]) }),
+		m("compute_exchange_rate", ps(req("base_currency"), req("target_currency"), req("value")),
+			func(v []pyval.Value) (pyval.Value, error) { return computeExchangeRate(v[0], v[1], v[2]) }),
+		m("verify_traveler_information", ps(req("first_name"), req("last_name"), req("date_of_birth"), req("passport_number")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.verifyTraveler(v[0], v[1], v[2], v[3]) }),
+		m("set_budget_limit", ps(req("access_token"), req("budget_limit")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.setBudgetLimit(v[0], v[1]) }),
+		m("get_nearest_airport_by_city", ps(req("location")),
+			func(v []pyval.Value) (pyval.Value, error) { return nearestAirport(v[0]) }),
+		m("purchase_insurance", ps(req("access_token"), req("insurance_type"), req("booking_id"), req("insurance_cost"), req("card_id")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.purchaseInsurance(v[0], v[2], v[3], v[4]) }),
+		m("contact_customer_support", ps(req("booking_id"), req("message")),
+			func(v []pyval.Value) (pyval.Value, error) { return a.contactSupport(v[0]) }),
+		m("get_all_credit_cards", nil,
+			func([]pyval.Value) (pyval.Value, error) { return pyval.DictOf("credit_card_list", a.creditCards), nil }),
+	}
+}
