@@ -90,8 +90,10 @@ func equalSeq(x, y []Value) bool {
 
 // Compare orders a and b as Python's < does for the types sorted() meets
 // in practice: numbers by exact value, strings by code point, lists with
-// lists and tuples with tuples lexicographically. It returns -1, 0 or +1
-// (0 also when a NaN makes both a < b and b < a false), or a *Exception
+// lists and tuples with tuples lexicographically, sets by proper subset.
+// It returns -1, 0 or +1 (0 also when both a < b and b < a are false, as
+// with a NaN or two sets neither of which contains the other), or a
+// *Exception
 // TypeError with Python's message ("'<' not supported between instances
 // of 'str' and 'int'") for other pairs.
 func Compare(a, b Value) (int, error) {
@@ -113,8 +115,27 @@ func Compare(a, b Value) (int, error) {
 		if y, ok := b.(Tuple); ok {
 			return compareSeq(x, y)
 		}
+	case *Set:
+		if y, ok := b.(*Set); ok {
+			switch {
+			case x.Len() < y.Len() && subset(x, y):
+				return -1, nil
+			case y.Len() < x.Len() && subset(y, x):
+				return 1, nil
+			}
+			return 0, nil
+		}
 	}
 	return 0, TypeError("'<' not supported between instances of '" + TypeName(a) + "' and '" + TypeName(b) + "'")
+}
+
+func subset(x, y *Set) bool {
+	for h := range x.items {
+		if _, ok := y.items[h]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func compareSeq(x, y []Value) (int, error) {

@@ -42,6 +42,11 @@ func DeepCopy(v Value) Value {
 			return x
 		}
 		return x.Clone()
+	case []string:
+		if x == nil {
+			return x
+		}
+		return append([]string(nil), x...)
 	case PyDeepCopier:
 		return x.PyDeepCopy()
 	}

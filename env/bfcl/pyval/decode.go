@@ -25,6 +25,7 @@ type JSONDecodeError struct {
 	Col  int    // 1-based, in characters
 }
 
+// Error returns Python's str(json.JSONDecodeError).
 func (e *JSONDecodeError) Error() string {
 	return fmt.Sprintf("%s: line %d column %d (char %d)", e.Msg, e.Line, e.Col, e.Pos)
 }
@@ -353,12 +354,13 @@ func (d *decoder) str() (string, error) {
 		case 't':
 			buf = append(buf, '\t')
 		case 'u':
+			// Like Python, insist on a character after the four digits.
 			r, ok := hex4(data, p+2)
-			if !ok {
+			if !ok || p+6 >= len(data) {
 				return "", d.errAt("Invalid \\uXXXX escape", p+1)
 			}
 			p += 6
-			if utf16.IsSurrogate(r) && r < 0xdc00 && p+1 < len(data) && data[p] == '\\' && data[p+1] == 'u' {
+			if utf16.IsSurrogate(r) && r < 0xdc00 && p+6 < len(data) && data[p] == '\\' && data[p+1] == 'u' {
 				r2, ok := hex4(data, p+2)
 				if !ok {
 					return "", d.errAt("Invalid \\uXXXX escape", p+1)

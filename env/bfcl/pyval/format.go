@@ -183,7 +183,7 @@ func formatStr(s, spec string) (string, error) {
 	case f.alt:
 		return "", ValueError("Alternate form (#) not allowed in string format specifier")
 	case f.z:
-		return "", ValueError("Negative zero coercion (z) not allowed in format specifier")
+		return "", ValueError("Negative zero coercion (z) not allowed in string format specifier")
 	case f.align == '=':
 		return "", ValueError("'=' alignment not allowed in string format specifier")
 	case f.grouping != 0:
@@ -228,7 +228,10 @@ func formatInt(n *big.Int, spec string) (string, error) {
 		if f.sign != 0 {
 			return "", ValueError("Sign not allowed with integer format specifier 'c'")
 		}
-		if !n.IsInt64() || n.Int64() < 0 || n.Int64() > 0x10ffff {
+		if !n.IsInt64() {
+			return "", Exc("OverflowError", "Python int too large to convert to C long")
+		}
+		if n.Int64() < 0 || n.Int64() > 0x10ffff {
 			return "", Exc("OverflowError", "%c arg not in range(0x110000)")
 		}
 		return pad("", string(rune(n.Int64())), f, '>'), nil
@@ -308,7 +311,7 @@ func formatFloat(x float64, spec string) (string, error) {
 	upper := typ == 'E' || typ == 'F' || typ == 'G'
 	body := floatBody(math.Abs(x), typ|0x20, prec, f.alt, addDot0)
 	neg := math.Signbit(x) && !math.IsNaN(x)
-	if neg && f.z && isZeroText(body) {
+	if neg && f.z && !math.IsInf(x, 0) && isZeroText(body) {
 		neg = false
 	}
 	if upper {
@@ -438,7 +441,7 @@ func padNumber(sign, intDigits, rest string, f fmtSpec, group int) string {
 	if f.grouping != 0 {
 		sep = string(f.grouping)
 	}
-	if f.align == '=' && f.fill == "0" && f.width > 0 {
+	if f.align == '=' && f.fill == "0" && f.width > 0 && intDigits != "" {
 		minWidth := f.width - len(sign) - utf8.RuneCountInString(rest)
 		for groupedLen(len(intDigits), sep, group) < minWidth {
 			intDigits = "0" + intDigits

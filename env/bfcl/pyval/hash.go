@@ -40,6 +40,12 @@ func hashKey(v Value) any {
 }
 
 func tryHashKey(v Value) (any, *Exception) {
+	// The common keys are their own map keys: return the interface value
+	// as it is, which avoids boxing the string or int again.
+	switch v.(type) {
+	case string, int64:
+		return v, nil
+	}
 	switch x := norm(v).(type) {
 	case nil:
 		return noneKey{}, nil

@@ -14,9 +14,11 @@ import (
 // repr(float) does (shortest round-trip digits, "1e-05", "1e+16", "inf",
 // "nan", "-0.0"); tuples of one element print as "(x,)"; an empty set as
 // "set()". Python prints a set in hash-table order, which is not
-// reproducible in general; Repr prints set elements in the total order of
-// SortValues (numbers by value, then strings by code point, ...), which is
-// also the order CPython uses for small non-negative ints. An Object
+// reproducible in general (string hashes are salted per process); Repr
+// prints set elements in the total order of SortValues (numbers by value,
+// then strings by code point, ...), which is CPython's order too for small
+// non-negative ints below the hash table's size ({1, 2, 3} but not
+// {3, 10}, which CPython prints as {10, 3}). An Object
 // prints as its PyRepr. A string holding invalid UTF-8 prints each bad
 // byte as U+FFFD (a Python str cannot hold such bytes). Cyclic values
 // recurse forever, where Python prints "[...]".

@@ -3,11 +3,23 @@
 // observations and comparable states: None, bool, int (int64, or *big.Int
 // beyond it), float, str, list, tuple, dict (insertion-ordered), set and
 // opaque objects; their repr() and str(); json.dumps with Python's default
-// settings; Python equality; decoding JSON into these values with key order
-// and the int/float distinction kept; the state encoding of the replay
-// anchors; and CPython's random.Random (Mersenne Twister) for the classes
-// that draw ids from a seeded generator.
+// settings; Python equality and ordering; decoding JSON into these values
+// with key order and the int/float distinction kept; the state encoding of
+// the replay anchors; and CPython's random.Random (Mersenne Twister) for the
+// classes that draw ids from a seeded generator.
+//
+// It also has the smaller pieces of Python the classes rely on: round()
+// and format specs ("{x:.2f}") with CPython's correctly rounded digits,
+// exceptions whose Error() is str(exception) (KeyError('abc') prints 'abc'),
+// and the str methods whose Go counterparts differ (splitlines, split,
+// strip, lower, len).
+//
+// Every function accepts, besides the types listed under Value, Go's other
+// integer kinds (int, uint8, ...), float32 and []string, treated as int,
+// float and list.
 package pyval
+
+import "maps"
 
 // Value is a Python value. Its dynamic type is one of:
 //
@@ -38,7 +50,7 @@ type Object interface {
 // Python-equal keys are one key (1, 1.0 and True), and setting an existing
 // key keeps the key first stored and its position. Methods taking a key
 // panic with a *Exception TypeError for an unhashable key, as Python
-// raises. The zero value is not usable; use NewDict or DictOf.
+// raises. The zero value is an empty dict ready to use.
 type Dict struct {
 	keys  []Value
 	vals  []Value
@@ -76,15 +88,11 @@ func (d *Dict) Has(key Value) bool {
 
 // Copy returns a shallow copy (dict.copy()): same keys and value objects.
 func (d *Dict) Copy() *Dict {
-	c := &Dict{
+	return &Dict{
 		keys:  append([]Value(nil), d.keys...),
 		vals:  append([]Value(nil), d.vals...),
-		index: make(map[any]int, len(d.index)),
+		index: maps.Clone(d.index),
 	}
-	for h, i := range d.index {
-		c.index[h] = i
-	}
-	return c
 }
 
 // Clone returns a deep copy (copy.deepcopy(d)); see DeepCopy.
@@ -108,6 +116,9 @@ func (d *Dict) Get(key Value) (Value, bool) {
 // Set sets key to v, keeping the key's position if it is already there.
 func (d *Dict) Set(key, v Value) {
 	h := hashKey(key)
+	if d.index == nil {
+		d.index = map[any]int{}
+	}
 	if i, ok := d.index[h]; ok {
 		d.vals[i] = v
 		return
@@ -150,7 +161,8 @@ func (d *Dict) Items(fn func(k, v Value) bool) {
 }
 
 // Set is a Python set: distinct hashable values, in no meaningful order
-// (repr and the state encoding sort them).
+// (repr and the state encoding sort them). The zero value is an empty set
+// ready to use.
 type Set struct {
 	items map[any]Value
 }
@@ -169,6 +181,9 @@ func NewSet(vs ...Value) *Set {
 // unhashable v (see Hashable).
 func (s *Set) Add(v Value) {
 	h := hashKey(v)
+	if s.items == nil {
+		s.items = map[any]Value{}
+	}
 	if _, ok := s.items[h]; !ok {
 		s.items[h] = v
 	}
@@ -201,9 +216,5 @@ func (s *Set) Values() []Value {
 // Clone returns a new set with the same members (set.copy(); members are
 // hashable, hence immutable, so this is also a deep copy).
 func (s *Set) Clone() *Set {
-	c := &Set{items: make(map[any]Value, len(s.items))}
-	for h, v := range s.items {
-		c.items[h] = v
-	}
-	return c
+	return &Set{items: maps.Clone(s.items)}
 }
