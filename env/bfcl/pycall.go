@@ -1,6 +1,7 @@
 package bfcl
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,22 @@ func parseCall(src string) (string, []Arg, error) {
 		args[i] = Arg{Name: a.Name, Value: v}
 	}
 	return pcs[0].Name, args, nil
+}
+
+// ParseLiteral reads one Python literal (a str, number, True/False/None,
+// Ellipsis, or a list, tuple or dict of them) written on one line, such as
+// a list constant of the reference's long_context.py.
+func ParseLiteral(src string) (pyval.Value, error) {
+	if strings.ContainsAny(src, "\n\r") {
+		return nil, fmt.Errorf("bfcl: a literal on one line was expected")
+	}
+	p := callParser{s: src}
+	v, ok := p.value(0)
+	p.space()
+	if !ok || p.i != len(p.s) {
+		return nil, fmt.Errorf("bfcl: not a Python literal this reader handles (at byte %d)", p.i)
+	}
+	return v, nil
 }
 
 type callParser struct {
@@ -194,6 +211,9 @@ func (p *callParser) value(depth int) (pyval.Value, bool) {
 			d.Set(k, v)
 		}
 		return d, true
+	case c == '.' && strings.HasPrefix(p.s[p.i:], "..."):
+		p.i += 3
+		return pyval.Ellipsis, true
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		return p.number()
 	case isIdentStart(c):
@@ -204,6 +224,8 @@ func (p *callParser) value(depth int) (pyval.Value, bool) {
 			return false, true
 		case "None":
 			return nil, true
+		case "Ellipsis":
+			return pyval.Ellipsis, true
 		}
 	}
 	return nil, false

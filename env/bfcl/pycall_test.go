@@ -1,6 +1,7 @@
 package bfcl
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl/pyval"
@@ -92,8 +93,8 @@ func FuzzParseCall(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		p := callParser{s: src}
 		name, args, ok := p.call()
-		if !ok {
-			return
+		if !ok || strings.Contains(src, "Ellipsis") || strings.Contains(src, "...") {
+			return // the full parser has no Ellipsis
 		}
 		wname, wargs, err := slowParse(src)
 		if err != nil {

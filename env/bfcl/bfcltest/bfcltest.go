@@ -50,7 +50,47 @@ func AnchorDir(t testing.TB) string {
 	if err := bfcl.UseData(anchors); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := bfcl.Constant(bfcl.WatchListConstant); err != nil {
+		watchListFromAnchors(t, anchors)
+	}
 	return anchors
+}
+
+// watchListFromAnchors recovers WATCH_LIST_EXTENSION, which the JSON
+// constants leave out (it ends with Python's Ellipsis), from a long-context
+// get_watchlist result in the replay anchors: the result is the state's
+// watch list followed by the extension.
+func watchListFromAnchors(t testing.TB, anchors string) {
+	t.Helper()
+	for _, line := range readLines(t, filepath.Join(anchors, "replay_gt", "BFCL_v4_multi_turn_long_context.replay.jsonl")) {
+		var r Replay
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, turn := range r.Turns {
+			for k, call := range turn.Calls {
+				if !strings.HasPrefix(call, "get_watchlist(") || !strings.HasPrefix(turn.Results[k], "[") {
+					continue
+				}
+				full, err := bfcl.ParseLiteral(turn.Results[k])
+				if err != nil {
+					t.Fatalf("%s: get_watchlist result: %v", r.ID, err)
+				}
+				var state struct {
+					TradingBot struct {
+						WatchList []string `json:"watch_list"`
+					} `json:"TradingBot"`
+				}
+				if err := json.Unmarshal(turn.State, &state); err != nil {
+					t.Fatal(err)
+				}
+				items := full.([]pyval.Value)
+				bfcl.SetConstant(bfcl.WatchListConstant, items[len(state.TradingBot.WatchList):])
+				return
+			}
+		}
+	}
+	t.Fatal("bfcltest: no long-context get_watchlist result in the anchors to recover WATCH_LIST_EXTENSION from")
 }
 
 // Entry is one test entry with its replay.

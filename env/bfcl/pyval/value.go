@@ -218,3 +218,16 @@ func (s *Set) Values() []Value {
 func (s *Set) Clone() *Set {
 	return &Set{items: maps.Clone(s.items)}
 }
+
+// EllipsisType is the type of Python's Ellipsis ("..."), which one of the
+// reference's long-context lists ends with.
+type EllipsisType struct{}
+
+// Ellipsis is Python's Ellipsis object.
+var Ellipsis = EllipsisType{}
+
+// PyRepr returns "Ellipsis".
+func (EllipsisType) PyRepr() string { return "Ellipsis" }
+
+// PyType returns "ellipsis".
+func (EllipsisType) PyType() string { return "ellipsis" }

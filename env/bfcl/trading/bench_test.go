@@ -1,0 +1,133 @@
+package trading
+
+import (
+	"testing"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// BenchmarkCalls measures typical calls end to end as the executor runs
+// them: parse the call string, bind, run, render the result string.
+func BenchmarkCalls(b *testing.B) {
+	bfcltest.AnchorDir(b)
+	cases := []struct {
+		name, call string
+		long       bool
+	}{
+		{"get_stock_info", "get_stock_info(symbol='AAPL')", false},
+		{"get_order_details", "get_order_details(order_id=12446)", false},
+		{"place_order", "place_order(order_type='Sell', symbol='TSLA', price=667.92, amount=5)", false},
+		{"fund_account", "fund_account(amount=2203.4)", false},
+		{"get_watchlist", "get_watchlist()", false},
+		{"filter_stocks_by_price", "filter_stocks_by_price(stocks=['AAPL', 'GOOG', 'NVDA'], min_price=200, max_price=400)", false},
+		{"long/get_stock_info", "get_stock_info(symbol='AAPL')", true},
+		{"long/get_order_details", "get_order_details(order_id=12446)", true},
+		{"long/get_watchlist", "get_watchlist()", true},
+		{"long/get_available_stocks", "get_available_stocks(sector='Technology')", true},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			env, err := bfcl.New([]string{ClassName}, pyval.DictOf(ClassName, pyval.DictOf("authenticated", true)), c.long)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r := env.Exec(c.call); len(r) > 20 && r[:20] == "Error during executi" {
+				b.Fatal(r)
+			}
+			// place_order and fund_account grow the state: start from a
+			// fresh copy every 1000 calls so the cost stays that of a
+			// small account.
+			pristine := env.Fork().(*bfcl.Env)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%1000 == 999 {
+					b.StopTimer()
+					env = pristine.Fork().(*bfcl.Env)
+					b.StartTimer()
+				}
+				env.Exec(c.call)
+			}
+		})
+	}
+}
+
+// BenchmarkGroundTruth replays every ground-truth call TradingBot owns in
+// the four multi-turn categories, entry by entry from a fresh copy of the
+// entry's env, and reports the cost per call (the work the reference's
+// calls/s figure measures).
+func BenchmarkGroundTruth(b *testing.B) {
+	bfcltest.AnchorDir(b)
+	type entry struct {
+		env   *bfcl.Env
+		calls []string
+	}
+	var entries []entry
+	calls := 0
+	for _, cat := range bfcltest.Categories {
+		for _, e := range bfcltest.Load(b, cat) {
+			if !containsName(e.InvolvedClasses, ClassName) {
+				continue
+			}
+			env, err := bfcl.New([]string{ClassName}, e.InitialConfig, e.LongContext())
+			if err != nil {
+				b.Fatal(err)
+			}
+			en := entry{env: env}
+			for _, turn := range e.Replay.Turns {
+				for _, c := range turn.Calls {
+					if _, ok := methodOf(c); ok {
+						en.calls = append(en.calls, c)
+					}
+				}
+			}
+			calls += len(en.calls)
+			entries = append(entries, en)
+		}
+	}
+	envs := make([]*bfcl.Env, len(entries))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for j := range entries {
+			envs[j] = entries[j].env.Fork().(*bfcl.Env)
+		}
+		b.StartTimer()
+		for j, e := range entries {
+			for _, c := range e.calls {
+				envs[j].Exec(c)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*calls), "ns/call")
+}
+
+var methodNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, meth := range New().Methods() {
+		m[meth.Name] = true
+	}
+	return m
+}()
+
+// methodOf reports the method a call string names, if TradingBot has it.
+func methodOf(call string) (string, bool) {
+	for i := 0; i < len(call); i++ {
+		if call[i] == '(' {
+			return call[:i], methodNames[call[:i]]
+		}
+	}
+	return "", false
+}
+
+func containsName(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
