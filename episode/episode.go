@@ -155,6 +155,7 @@ func (r *runner) turn(ctx context.Context, turn int, text string) (trajectory.St
 	r.emit(Event{Kind: TurnStart, Turn: turn})
 
 	var usage model.Usage
+	ctx = model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID, Turn: turn})
 	reply, err := cfg.Agent.Respond(ctx, r.history, cfg.Env, func(s agent.Step) {
 		u := s.Response.Usage
 		usage = usage.Add(u)

@@ -28,30 +28,50 @@ var (
 const LongContextSource = "long_context.py"
 
 // UseData loads the long-context constants from a BFCL data folder (the
-// one given to --data): ConstantsFile, and WATCH_LIST_EXTENSION from
-// LongContextSource when the folder has it. It must be called before
-// loading a class in its long-context variant.
+// one given to --data): ConstantsFile when the folder has it, and from the
+// reference's long_context.py (LongContextSource) what that file lacks —
+// WATCH_LIST_EXTENSION, which ends with Python's Ellipsis and so cannot be
+// JSON — or everything, when there is no JSON file. long_context.py is
+// looked for in dir and where a checkout of the reference keeps it
+// (../eval_checker/multi_turn_eval/func_source_code/ from bfcl_eval/data).
+// It must be called before loading a class in its long-context variant.
 func UseData(dir string) error {
-	b, err := os.ReadFile(filepath.Join(dir, ConstantsFile))
-	if err != nil {
-		return fmt.Errorf("bfcl: long-context constants: %w (the BFCL data folder must hold %s)", err, ConstantsFile)
-	}
-	v, err := pyval.FromJSON(b)
-	if err != nil {
-		return fmt.Errorf("bfcl: %s: %w", ConstantsFile, err)
-	}
-	d, ok := v.(*pyval.Dict)
-	if !ok {
-		return fmt.Errorf("bfcl: %s is not a JSON object", ConstantsFile)
+	d := pyval.NewDict()
+	b, jsonErr := os.ReadFile(filepath.Join(dir, ConstantsFile))
+	if jsonErr == nil {
+		v, err := pyval.FromJSON(b)
+		if err != nil {
+			return fmt.Errorf("bfcl: %s: %w", ConstantsFile, err)
+		}
+		var ok bool
+		if d, ok = v.(*pyval.Dict); !ok {
+			return fmt.Errorf("bfcl: %s is not a JSON object", ConstantsFile)
+		}
 	}
 	if _, ok := d.Get(WatchListConstant); !ok {
-		if src, err := os.ReadFile(filepath.Join(dir, LongContextSource)); err == nil {
-			v, err := constantFromSource(string(src), WatchListConstant)
+		for _, p := range []string{
+			filepath.Join(dir, LongContextSource),
+			filepath.Join(dir, "..", "eval_checker", "multi_turn_eval", "func_source_code", LongContextSource),
+		} {
+			src, err := os.ReadFile(p)
 			if err != nil {
-				return fmt.Errorf("bfcl: %s: %w", LongContextSource, err)
+				continue
 			}
-			d.Set(WatchListConstant, v)
+			all, err := ParseConstants(string(src))
+			if err != nil {
+				return fmt.Errorf("bfcl: %s: %w", p, err)
+			}
+			all.Items(func(k, v pyval.Value) bool {
+				if _, have := d.Get(k); !have {
+					d.Set(k, v)
+				}
+				return true
+			})
+			break
 		}
+	}
+	if d.Len() == 0 {
+		return fmt.Errorf("bfcl: long-context constants: neither %s nor %s found in %s (see the bfcl suite's package doc for how to get them)", ConstantsFile, LongContextSource, dir)
 	}
 	constMu.Lock()
 	constants = d
@@ -63,20 +83,41 @@ func UseData(dir string) error {
 // LongContextSource.
 const WatchListConstant = "WATCH_LIST_EXTENSION"
 
-// constantFromSource reads NAME = <literal> written on one line of a
-// Python source file.
-func constantFromSource(src, name string) (pyval.Value, error) {
-	for _, line := range strings.Split(src, "\n") {
-		rest, ok := strings.CutPrefix(line, name)
-		if !ok {
+// ParseConstants reads the NAME = <literal> assignments of a Python
+// source file of constants (the reference's long_context.py): each starts
+// a line and runs to the next one.
+func ParseConstants(src string) (*pyval.Dict, error) {
+	out := pyval.NewDict()
+	lines := strings.Split(src, "\n")
+	name, start := "", 0
+	flush := func(end int) error {
+		if name == "" {
+			return nil
+		}
+		v, err := ParseLiteral(strings.Join(lines[start:end], "\n"))
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		out.Set(name, v)
+		return nil
+	}
+	for i, line := range lines {
+		n, rest, ok := strings.Cut(line, "=")
+		n = strings.TrimRight(n, " ")
+		if !ok || n == "" || n[0] < 'A' || n[0] > 'Z' || strings.HasPrefix(rest, "=") ||
+			strings.TrimLeft(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != "" {
 			continue
 		}
-		rest = strings.TrimSpace(rest)
-		if lit, ok := strings.CutPrefix(rest, "="); ok {
-			return ParseLiteral(strings.TrimSpace(lit))
+		if err := flush(i); err != nil {
+			return nil, err
 		}
+		name, start = n, i
+		lines[i] = rest
 	}
-	return nil, fmt.Errorf("no line %s = ...", name)
+	if err := flush(len(lines)); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // SetConstant sets a long-context constant, for tests and for callers

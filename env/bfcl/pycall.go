@@ -40,13 +40,10 @@ func parseCall(src string) (string, []Arg, error) {
 }
 
 // ParseLiteral reads one Python literal (a str, number, True/False/None,
-// Ellipsis, or a list, tuple or dict of them) written on one line, such as
-// a list constant of the reference's long_context.py.
+// Ellipsis, or a list, tuple or dict of them, spanning lines inside its
+// brackets), such as a constant of the reference's long_context.py.
 func ParseLiteral(src string) (pyval.Value, error) {
-	if strings.ContainsAny(src, "\n\r") {
-		return nil, fmt.Errorf("bfcl: a literal on one line was expected")
-	}
-	p := callParser{s: src}
+	p := callParser{s: strings.TrimSpace(src)}
 	v, ok := p.value(0)
 	p.space()
 	if !ok || p.i != len(p.s) {
@@ -263,22 +260,27 @@ done:
 	return n, err == nil
 }
 
-// str reads a single- or double-quoted string with the common escapes;
-// triple quotes, prefixes and rarer escapes go to the full parser.
+// str reads a quoted string (single, double or triple quotes) with the
+// common escapes; prefixes and rarer escapes go to the full parser.
 func (p *callParser) str() (pyval.Value, bool) {
 	q := p.s[p.i]
-	if strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q})) {
-		return nil, false
+	triple := strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q}))
+	if triple {
+		p.i += 3
+	} else {
+		p.i++
 	}
-	p.i++
 	var b strings.Builder
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {
-		case c == q:
+		case c == q && !triple:
 			p.i++
 			return b.String(), true
-		case c == '\n':
+		case c == q && strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q})):
+			p.i += 3
+			return b.String(), true
+		case c == '\n' && !triple:
 			return nil, false
 		case c == '\\':
 			if p.i+1 >= len(p.s) {

@@ -256,6 +256,7 @@ func (c *Client) attempt(ctx context.Context, body []byte, req *model.Request) (
 	if err != nil {
 		return nil, 0, err
 	}
+	model.SetHeaders(ctx, hreq.Header)
 	hreq.Header.Set("Content-Type", "application/json")
 	hreq.Header.Set("Accept", "application/json")
 	if req.Stream {

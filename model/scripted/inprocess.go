@@ -38,7 +38,15 @@ func (m *InProcess) Generate(ctx context.Context, req *model.Request) (*model.Re
 		return nil, fmt.Errorf("scripted: %w", err)
 	}
 	n := int(m.n.Add(1))
-	r := m.src.Answer(wr, n)
+	var r Reply
+	if ts, ok := m.src.(TaskSource); ok {
+		if info, ok := model.CallInfoFrom(ctx); ok && info.TaskID != "" {
+			r = ts.AnswerTask(wr, n, info.TaskID)
+		}
+	}
+	if r.isZero() {
+		r = m.src.Answer(wr, n)
+	}
 	if err := r.Validate(); err != nil {
 		return nil, fmt.Errorf("scripted: reply to request %d: %w", n, err)
 	}
@@ -80,3 +88,9 @@ func faultError(f Fault) error {
 }
 
 func (c ToolCall) call() tool.Call { return tool.Call{ID: c.ID, Name: c.Name, Arguments: c.Arguments} }
+
+// isZero reports whether r is the zero Reply (no answer yet).
+func (r Reply) isZero() bool {
+	return r.Content == "" && r.Reasoning == "" && len(r.ToolCalls) == 0 && r.FinishReason == "" &&
+		r.Usage == nil && !r.Logprobs && len(r.Headers) == 0 && r.Delay == 0 && len(r.Fault.kinds()) == 0
+}

@@ -31,13 +31,15 @@ var ErrUnknownConversation = errors.New("scripted oracle: unknown conversation")
 type Oracle struct {
 	tasks   []task.Task
 	byFirst map[string][]int // first user turn -> task indexes, in order
+	byID    map[string]int   // task id -> index
 }
 
 // NewOracle returns an oracle over tasks. Tasks without scripted turns
 // (goal-only tasks) are never matched.
 func NewOracle(tasks []task.Task) *Oracle {
-	o := &Oracle{tasks: append([]task.Task(nil), tasks...), byFirst: make(map[string][]int, len(tasks))}
+	o := &Oracle{tasks: append([]task.Task(nil), tasks...), byFirst: make(map[string][]int, len(tasks)), byID: make(map[string]int, len(tasks))}
 	for i, t := range o.tasks {
+		o.byID[t.ID] = i
 		if len(t.Turns) > 0 {
 			o.byFirst[t.Turns[0].User] = append(o.byFirst[t.Turns[0].User], i)
 		}
@@ -61,6 +63,22 @@ func (o *Oracle) Answer(req *openai.ChatRequest, _ int) Reply {
 // Reply computes the oracle's reply to req; it fails with
 // [ErrUnknownConversation] when no task matches.
 func (o *Oracle) Reply(req *openai.ChatRequest) (Reply, error) {
+	return o.reply(req, "")
+}
+
+// AnswerTask implements TaskSource: when the client names its task (the
+// X-Toolgym-Task header), that task answers, provided the conversation is
+// one of its own; tasks that share their user turns (BFCL's base and
+// long-context entries) are then told apart.
+func (o *Oracle) AnswerTask(req *openai.ChatRequest, _ int, taskID string) Reply {
+	r, err := o.reply(req, taskID)
+	if err != nil {
+		return Reply{Fault: Fault{Status: http.StatusBadRequest, Body: errorBody(err.Error(), "invalid_request_error", "unknown_conversation")}}
+	}
+	return r
+}
+
+func (o *Oracle) reply(req *openai.ChatRequest, taskID string) (Reply, error) {
 	var users []string
 	system, haveSystem := "", false
 	k := 0 // assistant messages since the last user message
@@ -81,7 +99,12 @@ func (o *Oracle) Reply(req *openai.ChatRequest) (Reply, error) {
 			k++
 		}
 	}
-	t := o.match(users, system)
+	var t *task.Task
+	if i, ok := o.byID[taskID]; ok && hasTurns(&o.tasks[i], users) {
+		t = &o.tasks[i]
+	} else {
+		t = o.match(users, system)
+	}
 	if t == nil {
 		first := "(none)"
 		if len(users) > 0 {

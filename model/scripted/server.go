@@ -33,6 +33,14 @@ type Source interface {
 	Answer(req *openai.ChatRequest, n int) Reply
 }
 
+// TaskSource is a Source that can use the task id a client sends in the
+// X-Toolgym-Task header (model.HeaderTask), as toolgym's own client does;
+// the oracle uses it to tell apart tasks whose conversations look alike.
+type TaskSource interface {
+	Source
+	AnswerTask(req *openai.ChatRequest, n int, taskID string) Reply
+}
+
 // SourceFunc adapts a function to a [Source].
 type SourceFunc func(req *openai.ChatRequest, n int) Reply
 
@@ -214,7 +222,12 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := s.record(r, body)
-	reply := s.src.Answer(&req, n)
+	var reply Reply
+	if ts, ok := s.src.(TaskSource); ok && r.Header.Get(model.HeaderTask) != "" {
+		reply = ts.AnswerTask(&req, n, r.Header.Get(model.HeaderTask))
+	} else {
+		reply = s.src.Answer(&req, n)
+	}
 	if err := reply.Validate(); err != nil {
 		writeError(w, http.StatusInternalServerError, fmt.Sprintf("reply to request %d: %v", n, err), "server_error", "")
 		return
