@@ -127,11 +127,20 @@ func Eval(ctx context.Context, o Options) (*Result, error) {
 		maxSteps = sl.MaxSteps()
 	}
 	ag := &agent.FunctionCalling{Model: m, MaxSteps: maxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
-	return Run(ctx, Config{
+	res, err := Run(ctx, Config{
 		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling",
 		Concurrency: o.Concurrency, Trials: o.Trials, MaxTurns: o.MaxTurns, Seed: o.Seed,
 		Output: o.Output, Progress: o.Progress,
 	})
+	if err != nil || o.Output == "" {
+		return res, err
+	}
+	if r, ok := s.(suite.Reporter); ok {
+		if res.Reports, err = r.WriteReports(o.Output); err != nil {
+			return res, fmt.Errorf("writing %s reports: %w", s.Name(), err)
+		}
+	}
+	return res, nil
 }
 
 // Select keeps the tasks named in ids (all when ids is empty), in the

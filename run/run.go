@@ -76,6 +76,9 @@ type Result struct {
 	Summary  Summary
 	// Canceled reports that the run was stopped before every episode ran.
 	Canceled bool
+	// Reports is where the suite wrote its own result files, if it did
+	// (suite.Reporter).
+	Reports string `json:"reports,omitempty"`
 }
 
 type job struct {

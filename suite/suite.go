@@ -92,6 +92,13 @@ type ReplayReport struct {
 	Duration   time.Duration     `json:"duration_ns"`
 }
 
+// Reporter is implemented by suites that write result files of their own
+// after a run, next to the trajectories file (BFCL's score files). It
+// returns where they went ("" when there was nothing to write).
+type Reporter interface {
+	WriteReports(trajectoriesPath string) (string, error)
+}
+
 var (
 	mu       sync.RWMutex
 	registry = map[string]Suite{}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	_ "github.com/toolgym/toolgym/suite/bank" // the built-in demo suite
+	_ "github.com/toolgym/toolgym/suite/bfcl" // BFCL multi-turn (needs --data)
 )
 
 func main() {
@@ -44,6 +45,6 @@ Start here:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd())
+	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd(), newReplayCmd())
 	return root
 }

@@ -100,6 +100,9 @@ keeps every finished episode in --out.`,
 			}
 			if o.Output != "" {
 				fmt.Fprintf(cmd.ErrOrStderr(), "trajectories: %s\n", o.Output)
+				if res.Reports != "" {
+					fmt.Fprintf(cmd.ErrOrStderr(), "%s reports: %s\n", o.Suite, res.Reports)
+				}
 			}
 			if cmd.Flags().Changed("fail-under") && res.Summary.SuccessRate < failUnder {
 				return fmt.Errorf("success rate %.3f is under --fail-under %.3f", res.Summary.SuccessRate, failUnder)

@@ -18,6 +18,7 @@ const ConstantsFile = "long_context_constants.json"
 var (
 	constMu   sync.RWMutex
 	constants *pyval.Dict
+	pinned    = pyval.NewDict() // SetConstant's values, which data folders do not replace
 )
 
 // LongContextSource is the reference's Python file of long-context
@@ -120,15 +121,12 @@ func ParseConstants(src string) (*pyval.Dict, error) {
 	return out, nil
 }
 
-// SetConstant sets a long-context constant, for tests and for callers
-// that obtain a constant elsewhere.
+// SetConstant sets a long-context constant that later UseData calls do
+// not replace, for tests and for callers that obtain a constant elsewhere.
 func SetConstant(name string, v pyval.Value) {
 	constMu.Lock()
 	defer constMu.Unlock()
-	if constants == nil {
-		constants = pyval.NewDict()
-	}
-	constants.Set(name, v)
+	pinned.Set(name, v)
 }
 
 // Constant returns a deep copy of a long-context constant by its name in
@@ -136,7 +134,11 @@ func SetConstant(name string, v pyval.Value) {
 func Constant(name string) (pyval.Value, error) {
 	constMu.RLock()
 	d := constants
+	pin, isPinned := pinned.Get(name)
 	constMu.RUnlock()
+	if isPinned {
+		return pyval.DeepCopy(pin), nil
+	}
 	if d == nil {
 		return nil, fmt.Errorf("bfcl: long-context data not loaded: call bfcl.UseData with the BFCL data folder (toolgym's --data)")
 	}

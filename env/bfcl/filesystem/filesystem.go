@@ -1,0 +1,246 @@
+// Package filesystem re-implements BFCL's GorillaFileSystem (the
+// reference's gorilla_file_system.py): an in-memory tree of directories
+// and files that a model walks and edits with shell-like commands (ls,
+// cd, mkdir, touch, echo, cat, find, wc, sort, grep, du, tail, diff, mv,
+// rm, rmdir, cp, pwd). Every command returns the dict the reference
+// returns, key for key, and fails with the exception text CPython raises
+// when a model passes arguments of the wrong type.
+//
+// The tree keeps the reference's object semantics, quirks included: mv
+// and cp of a folder share the moved folder's contents (mv) or its
+// entries (cp) with the new folder, and a folder's parent is the folder
+// it was created in. State is the reference's public attributes
+// (long_context, root) in the replay anchors' encoding. Timestamps
+// (File._last_modified) are private and never shown, so they are not
+// kept.
+//
+// Known differences, all off the ground truth: a name that is not a str
+// (a tuple) is refused where Python would store it; recursion through a
+// tree folded into a cycle (cp of a folder into itself) fails with
+// CPython's RecursionError text at a fixed depth, and equality of such
+// trees is false or true where CPython raises.
+//
+// The class registers itself as "GorillaFileSystem" with package bfcl.
+package filesystem
+
+import (
+	"fmt"
+
+	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/pyval"
+)
+
+// ClassName is the reference's class name.
+const ClassName = "GorillaFileSystem"
+
+func init() {
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+}
+
+// maxDepth bounds recursion over the tree where the reference recurses
+// (find, du, equality): a tree folded into a cycle by cp(a, a) makes the
+// reference raise RecursionError, which toolgym reproduces instead of
+// overflowing its own stack. CPython's limit is 1000 frames, a few of
+// which the executor uses.
+const maxDepth = 990
+
+// FileSystem is one GorillaFileSystem instance.
+type FileSystem struct {
+	longContext bool
+	root        *Directory
+	cwd         *Directory
+}
+
+var _ bfcl.Class = (*FileSystem)(nil)
+
+// New returns an instance loaded with the reference's default scenario: an
+// empty root named "/".
+func New() *FileSystem {
+	fs := &FileSystem{}
+	if err := fs.Load(pyval.NewDict(), false); err != nil {
+		panic(err) // the empty scenario always loads
+	}
+	return fs
+}
+
+// Name implements bfcl.Class.
+func (fs *FileSystem) Name() string { return ClassName }
+
+// Root returns the root directory.
+func (fs *FileSystem) Root() *Directory { return fs.root }
+
+// Cwd returns the current directory.
+func (fs *FileSystem) Cwd() *Directory { return fs.cwd }
+
+// Load implements bfcl.Class as the reference's _load_scenario: the tree
+// under config["root"] (its single key names the root), or an empty root
+// named "/". In the long-context variant every file not listed in
+// FILES_TAIL_USED gets FILE_CONTENT_EXTENSION appended, and every
+// directory without subdirectories gets the empty files of
+// POPULATE_FILE_EXTENSION.
+func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
+	l := loader{longContext: longContext}
+	if longContext {
+		if err := l.constants(); err != nil {
+			return err
+		}
+	}
+	root := newDirectory("/", nil)
+	if rv, ok := config.Get("root"); ok {
+		rd, ok := rv.(*pyval.Dict)
+		if !ok {
+			return fmt.Errorf("filesystem: scenario root is a %s, not a dict", pyval.TypeName(rv))
+		}
+		if rd.Len() == 0 {
+			return pyval.IndexError("list index out of range")
+		}
+		nameV := rd.Keys()[0]
+		name, ok := nameV.(string)
+		if !ok {
+			return fmt.Errorf("filesystem: root name %s is not a str", pyval.Repr(nameV))
+		}
+		entry, _ := rd.Get(name)
+		contents, err := field(entry, "contents")
+		if err != nil {
+			return err
+		}
+		root = newDirectory(name, nil)
+		if err := l.directory(contents, root); err != nil {
+			return err
+		}
+	}
+	fs.longContext = longContext
+	fs.root = root
+	fs.cwd = root
+	return nil
+}
+
+// loader is _load_directory with the long-context constants.
+type loader struct {
+	longContext bool
+	tailUsed    map[string]bool
+	extension   string
+	populate    []string
+}
+
+func (l *loader) constants() error {
+	tail, err := bfcl.Constant("FILES_TAIL_USED")
+	if err != nil {
+		return err
+	}
+	ext, err := bfcl.Constant("FILE_CONTENT_EXTENSION")
+	if err != nil {
+		return err
+	}
+	pop, err := bfcl.Constant("POPULATE_FILE_EXTENSION")
+	if err != nil {
+		return err
+	}
+	tl, ok1 := tail.([]pyval.Value)
+	es, ok2 := ext.(string)
+	pl, ok3 := pop.([]pyval.Value)
+	if !ok1 || !ok2 || !ok3 {
+		return fmt.Errorf("filesystem: long-context constants have unexpected types")
+	}
+	l.tailUsed = make(map[string]bool, len(tl))
+	for _, v := range tl {
+		if s, ok := v.(string); ok {
+			l.tailUsed[s] = true
+		}
+	}
+	l.extension = es
+	for _, v := range pl {
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("filesystem: POPULATE_FILE_EXTENSION holds a %s", pyval.TypeName(v))
+		}
+		l.populate = append(l.populate, s)
+	}
+	return nil
+}
+
+func (l *loader) directory(current pyval.Value, parent *Directory) error {
+	cur, ok := current.(*pyval.Dict)
+	if !ok {
+		return fmt.Errorf("filesystem: contents of %q is a %s, not a dict", parent.Name, pyval.TypeName(current))
+	}
+	bottommost := true
+	var err error
+	cur.Items(func(k, data pyval.Value) bool {
+		name, ok := k.(string)
+		if !ok {
+			err = fmt.Errorf("filesystem: entry name %s is not a str", pyval.Repr(k))
+			return false
+		}
+		var typ pyval.Value
+		if typ, err = field(data, "type"); err != nil {
+			return false
+		}
+		switch typ {
+		case "directory":
+			bottommost = false
+			nd := newDirectory(name, parent)
+			var contents pyval.Value
+			if contents, err = field(data, "contents"); err != nil {
+				return false
+			}
+			if err = l.directory(contents, nd); err != nil {
+				return false
+			}
+			parent.Contents.Set(name, nd)
+		case "file":
+			var content pyval.Value
+			if content, err = field(data, "content"); err != nil {
+				return false
+			}
+			if l.longContext && !l.tailUsed[name] {
+				s, ok := content.(string)
+				if !ok {
+					err = pyval.TypeError(fmt.Sprintf("unsupported operand type(s) for +=: '%s' and 'str'", pyval.TypeName(content)))
+					return false
+				}
+				content = s + l.extension
+			}
+			parent.Contents.Set(name, &File{Name: name, Content: content})
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if bottommost && l.longContext {
+		for _, name := range l.populate {
+			if _, err := parent.addFile(name, ""); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// field returns d[key] for a scenario dict, with Python's KeyError.
+func field(d pyval.Value, key string) (pyval.Value, error) {
+	dd, ok := d.(*pyval.Dict)
+	if !ok {
+		return nil, pyval.TypeError(fmt.Sprintf("'%s' object is not subscriptable", pyval.TypeName(d)))
+	}
+	v, ok := dd.Get(key)
+	if !ok {
+		return nil, pyval.KeyError(key)
+	}
+	return v, nil
+}
+
+// State implements bfcl.Class: the public attributes long_context and
+// root, in the order the reference sets them.
+func (fs *FileSystem) State() *pyval.Dict {
+	return pyval.DictOf("long_context", fs.longContext, "root", fs.root)
+}
+
+// Clone implements bfcl.Class: a deep copy that shares between its
+// objects exactly what the original shares (copy.deepcopy semantics), so
+// the clone behaves as the original would.
+func (fs *FileSystem) Clone() bfcl.Class {
+	c := newCopier()
+	return &FileSystem{longContext: fs.longContext, root: c.dir(fs.root), cwd: c.dir(fs.cwd)}
+}

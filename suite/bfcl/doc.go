@@ -1,0 +1,46 @@
+// Package bfcl is the BFCL multi-turn suite ("bfcl-multi-turn"): the
+// base, miss_func, miss_param and long_context categories of the Berkeley
+// Function Calling Leaderboard (v4), run on toolgym's Go re-implementation
+// of the reference's API classes (env/bfcl) and judged as the reference's
+// evaluator judges them, so that a model's accuracy here equals its
+// accuracy there.
+//
+// What it reproduces, and where the reference does it
+// (berkeley-function-call-leaderboard/bfcl_eval):
+//
+//   - Loading ([Load]): the question and possible-answer files, the
+//     function docs of each entry's involved classes, with the docs of
+//     missed functions held out until their turn (utils.py,
+//     populate_test_cases_with_predefined_functions), and the Python-3
+//     hint appended to the description of every function offered from the
+//     start (add_language_specific_hint_to_function_doc).
+//   - Tools ([ToolSpec]): function docs converted as the function-calling
+//     handlers for OpenAI-compatible models convert them
+//     (model_handler/utils.py convert_to_tool with GORILLA_TO_OPENAPI).
+//   - The episode: no system prompt (the FC handlers add none); a held-out
+//     turn says [HoldoutUserPrompt] after the held-out functions are added
+//     to the tools; at most [MaxSteps] model calls per turn, the last
+//     of them making calls forcing the episode to end (MAXIMUM_STEP_LIMIT
+//     and force_quit in base_handler.py).
+//   - The judge ([Judge]): the model's calls re-executed turn by turn on a
+//     fresh env, the ground truth on another, then the checks of
+//     eval_runner.py and multi_turn_checker.py with the reference's
+//     error_type strings, and score files in the reference's shape
+//     ([WriteScoreFiles]).
+//
+// # Getting the data
+//
+// The data is not shipped with toolgym. Fetch the reference's data folder
+// (Apache-2.0) with a sparse clone:
+//
+//	git clone --depth 1 --filter=blob:none --sparse https://github.com/ShishirPatil/gorilla.git
+//	git -C gorilla sparse-checkout set berkeley-function-call-leaderboard/bfcl_eval/data
+//	toolgym replay --suite bfcl-multi-turn --data gorilla/berkeley-function-call-leaderboard/bfcl_eval/data
+//
+// The folder given to --data must hold BFCL_v4_multi_turn_<category>.json,
+// possible_answer/ and multi_turn_func_doc/ (the clone's root or its
+// berkeley-function-call-leaderboard folder are accepted too). The
+// long_context category also needs long_context_constants.json (see
+// env/bfcl.ConstantsFile): the constants of the reference's
+// func_source_code/long_context.py as a JSON object.
+package bfcl
