@@ -144,7 +144,7 @@ func Constant(name string) (pyval.Value, error) {
 	}
 	v, ok := d.Get(name)
 	if !ok {
-		return nil, fmt.Errorf("bfcl: no long-context constant %q in %s", name, ConstantsFile)
+		return nil, fmt.Errorf("bfcl: no long-context constant %q in the data folder: put the reference's %s there (from bfcl_eval/eval_checker/multi_turn_eval/func_source_code/)", name, LongContextSource)
 	}
 	return pyval.DeepCopy(v), nil
 }
