@@ -31,16 +31,19 @@
 // # Getting the data
 //
 // The data is not shipped with toolgym. Fetch the reference's data folder
-// (Apache-2.0) with a sparse clone:
+// and its long-context constants (Apache-2.0) with a sparse clone:
 //
 //	git clone --depth 1 --filter=blob:none --sparse https://github.com/ShishirPatil/gorilla.git
-//	git -C gorilla sparse-checkout set berkeley-function-call-leaderboard/bfcl_eval/data
+//	git -C gorilla sparse-checkout set berkeley-function-call-leaderboard/bfcl_eval/data \
+//	    berkeley-function-call-leaderboard/bfcl_eval/eval_checker/multi_turn_eval/func_source_code
 //	toolgym replay --suite bfcl-multi-turn --data gorilla/berkeley-function-call-leaderboard/bfcl_eval/data
 //
 // The folder given to --data must hold BFCL_v4_multi_turn_<category>.json,
 // possible_answer/ and multi_turn_func_doc/ (the clone's root or its
 // berkeley-function-call-leaderboard folder are accepted too). The
-// long_context category also needs long_context_constants.json (see
-// env/bfcl.ConstantsFile): the constants of the reference's
-// func_source_code/long_context.py as a JSON object.
+// long_context category also needs the reference's long-context constants:
+// env/bfcl.UseData reads them from long_context.py, found in the data
+// folder or where the checkout above keeps it, and from
+// long_context_constants.json (the same constants as JSON, all but the
+// watch-list extension, which ends with Python's Ellipsis) when present.
 package bfcl
