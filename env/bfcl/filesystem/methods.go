@@ -54,7 +54,7 @@ func (fs *FileSystem) Pwd() *pyval.Dict {
 // with "." only when a is true.
 func (fs *FileSystem) Ls(a pyval.Value) *pyval.Dict {
 	keys := fs.cwd.Contents.Keys()
-	if !truthy(a) {
+	if !pyval.Truth(a) {
 		kept := keys[:0]
 		for _, k := range keys {
 			if s, ok := k.(string); !ok || !strings.HasPrefix(s, ".") {
@@ -189,7 +189,7 @@ func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return errDict("echo: cannot write to '" + pyval.Str(fileName) + "': Invalid character"), nil
 	}
-	if !truthy(fileName) {
+	if !pyval.Truth(fileName) {
 		return pyval.DictOf("terminal_output", content), nil
 	}
 	_, item, exists, err := lookup(fs.cwd, fileName)
@@ -376,7 +376,7 @@ func (fs *FileSystem) Du(humanReadable pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !truthy(humanReadable) {
+	if !pyval.Truth(humanReadable) {
 		return pyval.DictOf("disk_usage", strconv.FormatInt(total, 10)+" bytes"), nil
 	}
 	x := float64(total)

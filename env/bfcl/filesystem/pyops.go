@@ -25,33 +25,6 @@ func str(v pyval.Value, attr string) (string, error) {
 	return "", noAttribute(v, attr)
 }
 
-// truthy is Python's bool(v).
-func truthy(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
-
 // contains is Python's `item in container` for a str item.
 func contains(container pyval.Value, item string) (bool, error) {
 	switch x := container.(type) {

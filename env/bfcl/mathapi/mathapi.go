@@ -260,32 +260,6 @@ func pySum(v pyval.Value) (pyval.Value, error) {
 	return acc, nil
 }
 
-func truthy(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
-
 // length is len(v) for an iterable that pySum accepted.
 func length(v pyval.Value) int64 {
 	xs, _ := items(v)
@@ -294,7 +268,7 @@ func length(v pyval.Value) int64 {
 
 // Mean is mean(numbers).
 func (*API) Mean(numbers pyval.Value) (pyval.Value, error) {
-	if !truthy(numbers) {
+	if !pyval.Truth(numbers) {
 		return errDict("Cannot calculate mean of an empty list"), nil
 	}
 	s, err := pySum(numbers)
@@ -307,7 +281,7 @@ func (*API) Mean(numbers pyval.Value) (pyval.Value, error) {
 // StandardDeviation is standard_deviation(numbers): the population
 // standard deviation.
 func (*API) StandardDeviation(numbers pyval.Value) (pyval.Value, error) {
-	if !truthy(numbers) {
+	if !pyval.Truth(numbers) {
 		return errDict("Cannot calculate standard deviation of an empty list"), nil
 	}
 	v, err := stdDev(numbers)
@@ -585,7 +559,7 @@ func extreme(numbers pyval.Value, sign int) (pyval.Value, error) {
 
 // MinValue is min_value(numbers): min(numbers).
 func (*API) MinValue(numbers pyval.Value) (pyval.Value, error) {
-	if !truthy(numbers) {
+	if !pyval.Truth(numbers) {
 		return errDict("Cannot find minimum of an empty list"), nil
 	}
 	r, err := extreme(numbers, -1)
@@ -594,7 +568,7 @@ func (*API) MinValue(numbers pyval.Value) (pyval.Value, error) {
 
 // MaxValue is max_value(numbers): max(numbers).
 func (*API) MaxValue(numbers pyval.Value) (pyval.Value, error) {
-	if !truthy(numbers) {
+	if !pyval.Truth(numbers) {
 		return errDict("Cannot find maximum of an empty list"), nil
 	}
 	r, err := extreme(numbers, 1)
@@ -603,7 +577,7 @@ func (*API) MaxValue(numbers pyval.Value) (pyval.Value, error) {
 
 // SumValues is sum_values(numbers): sum(numbers).
 func (*API) SumValues(numbers pyval.Value) (pyval.Value, error) {
-	if !truthy(numbers) {
+	if !pyval.Truth(numbers) {
 		return errDict("Cannot calculate sum of an empty list"), nil
 	}
 	r, err := pySum(numbers)

@@ -108,7 +108,7 @@ func (a *API) Login(userID pyval.Value) *pyval.Dict {
 
 // LoginStatus is message_get_login_status().
 func (a *API) LoginStatus() *pyval.Dict {
-	return dict("login_status", truthy(a.currentUser))
+	return dict("login_status", pyval.Truth(a.currentUser))
 }
 
 // generateID is the reference's _generate_id: a five-digit id not drawn
@@ -152,7 +152,7 @@ func (a *API) idUsed(id int64) bool {
 // SendMessage is send_message(receiver_id, message): the logged-in user
 // sends a message to a known user id.
 func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) {
-	if !truthy(a.currentUser) {
+	if !pyval.Truth(a.currentUser) {
 		return errDict(notLoggedIn), nil
 	}
 	if !hasValue(a.userMap, receiverID) {
@@ -174,7 +174,7 @@ func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) 
 // message to the receiver. As in the reference, the inbox entry removed
 // is the first one equal to that latest message.
 func (a *API) DeleteMessage(receiverID pyval.Value) (pyval.Value, error) {
-	if !truthy(a.currentUser) {
+	if !pyval.Truth(a.currentUser) {
 		return errDict(notLoggedIn), nil
 	}
 	for i := len(a.inbox) - 1; i >= 0; i-- {
@@ -217,7 +217,7 @@ func same(x, y pyval.Value) bool {
 // ViewMessagesSent is view_messages_sent(): the messages grouped by
 // receiver, in inbox order.
 func (a *API) ViewMessagesSent() (pyval.Value, error) {
-	if !truthy(a.currentUser) {
+	if !pyval.Truth(a.currentUser) {
 		return errDict(notLoggedIn), nil
 	}
 	sent := pyval.NewDict()
@@ -257,7 +257,7 @@ func (a *API) AddContact(userName pyval.Value) (pyval.Value, error) {
 // SearchMessages is search_messages(keyword): the messages containing the
 // keyword, case-insensitively.
 func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
-	if !truthy(a.currentUser) {
+	if !pyval.Truth(a.currentUser) {
 		return errDict(notLoggedIn), nil
 	}
 	kw, ok := keyword.(string)
@@ -285,7 +285,7 @@ func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
 // MessageStats is get_message_stats(): how many messages the inbox holds
 // and to how many distinct receivers.
 func (a *API) MessageStats() (pyval.Value, error) {
-	if !truthy(a.currentUser) {
+	if !pyval.Truth(a.currentUser) {
 		return errDict(notLoggedIn), nil
 	}
 	contacts := pyval.NewSet()

@@ -1,42 +1,10 @@
 package message
 
 import (
-	"math/big"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
 )
-
-// truthy is Python's bool(v).
-func truthy(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case int:
-		return x != 0
-	case float64:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
 
 // zfill is Python's str.zfill(width): zeros after an optional sign.
 func zfill(s string, width int) string {

@@ -81,13 +81,13 @@ func (a *API) AuthenticateTwitter(username, password pyval.Value) *pyval.Dict {
 
 // PostingGetLoginStatus reports whether the user is logged in.
 func (a *API) PostingGetLoginStatus() *pyval.Dict {
-	return dict1("login_status", truthy(a.authenticated))
+	return dict1("login_status", pyval.Truth(a.authenticated))
 }
 
 // PostTweet posts a tweet under the next id and returns it. A mentions of
 // sharedDefault{} means the parameter was left out.
 func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error) {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthPost), nil
 	}
 	_, isDefault := mentions.(sharedDefault)
@@ -122,7 +122,7 @@ func (a *API) lookup(tweetID pyval.Value) (pyval.Value, bool, error) {
 
 // Retweet records a retweet of a tweet by the user.
 func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthRetweet), nil
 	}
 	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
@@ -160,7 +160,7 @@ func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
 
 // Comment adds the user's comment to a tweet.
 func (a *API) Comment(tweetID, content pyval.Value) (pyval.Value, error) {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthComment), nil
 	}
 	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
@@ -238,7 +238,7 @@ func (a *API) isDefaultHolder(t *pyval.Dict) bool {
 
 // FollowUser adds a user to the following list.
 func (a *API) FollowUser(username pyval.Value) (pyval.Value, error) {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthFollow), nil
 	}
 	in, err := contains(a.followingList, username)
@@ -258,7 +258,7 @@ func (a *API) FollowUser(username pyval.Value) (pyval.Value, error) {
 
 // ListAllFollowing returns the following list.
 func (a *API) ListAllFollowing() *pyval.Dict {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthList)
 	}
 	return dict1("following_list", a.followingList)
@@ -266,7 +266,7 @@ func (a *API) ListAllFollowing() *pyval.Dict {
 
 // UnfollowUser removes a user from the following list.
 func (a *API) UnfollowUser(username pyval.Value) (pyval.Value, error) {
-	if !truthy(a.authenticated) {
+	if !pyval.Truth(a.authenticated) {
 		return errorDict(errNotAuthUnfollow), nil
 	}
 	in, err := contains(a.followingList, username)

@@ -16,33 +16,6 @@ import (
 // len, subscription, iteration, str.lower, int()), each raising the
 // exception text CPython 3.11 raises.
 
-// truthy returns bool(v).
-func truthy(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
-
 // typeName returns type(v).__name__.
 func typeName(v pyval.Value) string { return pyval.TypeName(v) }
 

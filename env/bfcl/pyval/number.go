@@ -186,3 +186,34 @@ func floatIntCompare(f float64, i Value) (int, bool) {
 	bf := new(big.Float).SetInt(bigOf(i))
 	return big.NewFloat(f).Cmp(bf), true
 }
+
+// Truth is Python's bool(v): False for None, False, zero numbers and empty
+// str, list, tuple, dict and set; True for everything else (objects
+// included).
+func Truth(v Value) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case int64:
+		return x != 0
+	case int:
+		return x != 0
+	case *big.Int:
+		return x.Sign() != 0
+	case float64:
+		return x != 0
+	case string:
+		return x != ""
+	case []Value:
+		return len(x) > 0
+	case Tuple:
+		return len(x) > 0
+	case *Dict:
+		return x.Len() > 0
+	case *Set:
+		return x.Len() > 0
+	}
+	return true
+}

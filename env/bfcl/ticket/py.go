@@ -14,35 +14,6 @@ import (
 // truthiness, ordering comparisons, the counter's += 1, subscripting and
 // str.lower, each raising what Python raises on values of the wrong type.
 
-// truth is Python's bool(v).
-func truth(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case int:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
-
 func isNum(v pyval.Value) bool {
 	switch v.(type) {
 	case bool, int64, int, *big.Int, float64:

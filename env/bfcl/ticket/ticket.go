@@ -135,7 +135,7 @@ var (
 // CreateTicket is create_ticket: it queues an open ticket by the current
 // user and returns it. Priority runs from 1 to 5.
 func (t *TicketAPI) CreateTicket(title, description, priority pyval.Value) (pyval.Value, error) {
-	if !truth(t.user) {
+	if !pyval.Truth(t.user) {
 		return errCreateAuth, nil
 	}
 	low, err := compare(priority, int64(1), "<")
@@ -292,7 +292,7 @@ func (t *TicketAPI) EditTicket(ticketID, updates pyval.Value) (pyval.Value, erro
 // TicketLogin is ticket_login: any non-empty username and password log
 // the user in.
 func (t *TicketAPI) TicketLogin(username, password pyval.Value) *pyval.Dict {
-	if truth(username) && truth(password) {
+	if pyval.Truth(username) && pyval.Truth(password) {
 		t.user = username
 		return resSuccess
 	}
@@ -301,7 +301,7 @@ func (t *TicketAPI) TicketLogin(username, password pyval.Value) *pyval.Dict {
 
 // TicketGetLoginStatus is ticket_get_login_status.
 func (t *TicketAPI) TicketGetLoginStatus() *pyval.Dict {
-	if truth(t.user) {
+	if pyval.Truth(t.user) {
 		return resLoggedIn
 	}
 	return resLoggedOut
@@ -309,7 +309,7 @@ func (t *TicketAPI) TicketGetLoginStatus() *pyval.Dict {
 
 // Logout is logout.
 func (t *TicketAPI) Logout() *pyval.Dict {
-	if truth(t.user) {
+	if pyval.Truth(t.user) {
 		t.user = nil
 		return resSuccess
 	}
@@ -321,7 +321,7 @@ func (t *TicketAPI) Logout() *pyval.Dict {
 // empty. The reference returns a list, which the executor prints with
 // str().
 func (t *TicketAPI) GetUserTickets(status pyval.Value) (pyval.Value, error) {
-	if !truth(t.user) {
+	if !pyval.Truth(t.user) {
 		return []pyval.Value{errTicketsAuth}, nil
 	}
 	out := []pyval.Value{}
@@ -334,7 +334,7 @@ func (t *TicketAPI) GetUserTickets(status pyval.Value) (pyval.Value, error) {
 			out = append(out, tk)
 		}
 	}
-	if !truth(status) {
+	if !pyval.Truth(status) {
 		return out, nil
 	}
 	filtered := []pyval.Value{}

@@ -206,7 +206,7 @@ func (t *TradingBot) CancelOrder(orderID pyval.Value) (pyval.Value, error) {
 // PlaceOrder is place_order: it records an open order, refusing a buy the
 // balance cannot cover, and reports it as pending.
 func (t *TradingBot) PlaceOrder(orderType, symbol, price, amount pyval.Value) (pyval.Value, error) {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return errPlaceAuth, nil
 	}
 	ok, err := contains(t.stocks, symbol)
@@ -295,7 +295,7 @@ func (t *TradingBot) PlaceOrder(orderType, symbol, price, amount pyval.Value) (p
 // WithdrawFunds is withdraw_funds: it takes money out of the balance
 // while the market is open, and records the withdrawal.
 func (t *TradingBot) WithdrawFunds(amount pyval.Value) (pyval.Value, error) {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return errWithdrawAuth, nil
 	}
 	if !equal(t.marketStatus, "Open") {
@@ -330,7 +330,7 @@ func (t *TradingBot) WithdrawFunds(amount pyval.Value) (pyval.Value, error) {
 
 // GetAccountInfo is get_account_info: the account record.
 func (t *TradingBot) GetAccountInfo() *pyval.Dict {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return errAccountAuth
 	}
 	return t.accountInfo
@@ -338,7 +338,7 @@ func (t *TradingBot) GetAccountInfo() *pyval.Dict {
 
 // TradingLogin is trading_login; any credentials are accepted.
 func (t *TradingBot) TradingLogin(username, password pyval.Value) *pyval.Dict {
-	if truth(t.authenticated) {
+	if pyval.Truth(t.authenticated) {
 		return resAlreadyIn
 	}
 	t.authenticated = true
@@ -347,7 +347,7 @@ func (t *TradingBot) TradingLogin(username, password pyval.Value) *pyval.Dict {
 
 // TradingGetLoginStatus is trading_get_login_status.
 func (t *TradingBot) TradingGetLoginStatus() *pyval.Dict {
-	if truth(t.authenticated) {
+	if pyval.Truth(t.authenticated) {
 		return resStatusTrue
 	}
 	return resStatusFalse
@@ -355,7 +355,7 @@ func (t *TradingBot) TradingGetLoginStatus() *pyval.Dict {
 
 // TradingLogout is trading_logout.
 func (t *TradingBot) TradingLogout() *pyval.Dict {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return resNobodyIn
 	}
 	t.authenticated = false
@@ -365,7 +365,7 @@ func (t *TradingBot) TradingLogout() *pyval.Dict {
 // FundAccount is fund_account: it adds money to the balance and records
 // the deposit.
 func (t *TradingBot) FundAccount(amount pyval.Value) (pyval.Value, error) {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return errFundAuth, nil
 	}
 	if bad, err := compare(amount, int64(0), "<="); err != nil {
@@ -391,7 +391,7 @@ func (t *TradingBot) FundAccount(amount pyval.Value) (pyval.Value, error) {
 
 // RemoveStockFromWatchlist is remove_stock_from_watchlist.
 func (t *TradingBot) RemoveStockFromWatchlist(symbol pyval.Value) (pyval.Value, error) {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return errWatchAuth, nil
 	}
 	i := listIndex(t.watchList, symbol)
@@ -407,7 +407,7 @@ func (t *TradingBot) RemoveStockFromWatchlist(symbol pyval.Value) (pyval.Value, 
 // long-context variant a bare list (the watch list followed by the long
 // WATCH_LIST_EXTENSION, as a [Rendered] list) instead of a dict.
 func (t *TradingBot) GetWatchlist() pyval.Value {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return []pyval.Value{"Error: User not authenticated. Please log in to view the watchlist."}
 	}
 	if t.longContext {
@@ -418,7 +418,7 @@ func (t *TradingBot) GetWatchlist() pyval.Value {
 
 // GetOrderHistory is get_order_history: the ids of all orders.
 func (t *TradingBot) GetOrderHistory() pyval.Value {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return []pyval.Value{errDict("User not authenticated. Please log in to view order history.")}
 	}
 	return pyval.DictOf("history", t.orders.Keys())
@@ -431,17 +431,17 @@ func (t *TradingBot) GetOrderHistory() pyval.Value {
 // TRANSACTION_HISTORY_EXTENSION follows, and the result comes as a
 // [Rendered] dict.
 func (t *TradingBot) GetTransactionHistory(startDate, endDate pyval.Value) (pyval.Value, error) {
-	if !truth(t.authenticated) {
+	if !pyval.Truth(t.authenticated) {
 		return []pyval.Value{errDict("User not authenticated. Please log in to view transaction history.")}, nil
 	}
 	start, end := momentMin, momentMax
 	var err error
-	if truth(startDate) {
+	if pyval.Truth(startDate) {
 		if start, err = strptime(startDate, dateFormat); err != nil {
 			return nil, err
 		}
 	}
-	if truth(endDate) {
+	if pyval.Truth(endDate) {
 		if end, err = strptime(endDate, dateFormat); err != nil {
 			return nil, err
 		}

@@ -17,35 +17,6 @@ import (
 // the exception Python raises, with Python's message, when the operands
 // are of the wrong type.
 
-// truth is Python's bool(v).
-func truth(v pyval.Value) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case int64:
-		return x != 0
-	case int:
-		return x != 0
-	case *big.Int:
-		return x.Sign() != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []pyval.Value:
-		return len(x) > 0
-	case pyval.Tuple:
-		return len(x) > 0
-	case *pyval.Dict:
-		return x.Len() > 0
-	case *pyval.Set:
-		return x.Len() > 0
-	}
-	return true
-}
-
 // isNum reports whether v is a Python bool, int or float.
 func isNum(v pyval.Value) bool {
 	switch v.(type) {

@@ -131,7 +131,7 @@ func (a *API) LockDoors(unlock, door pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	want, status := "locked", "locked"
-	if truthy(unlock) {
+	if pyval.Truth(unlock) {
 		want, status = "unlocked", "unlocked"
 	}
 	for _, d := range doors {
@@ -341,7 +341,7 @@ func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Valu
 	}
 	status := "inactive"
 	a.distanceToNextVehicle = dist
-	if truthy(activate) {
+	if pyval.Truth(activate) {
 		bad := sp < 0 || sp > 120
 		if !bad {
 			m, _ := floatMod(sp, 5)
