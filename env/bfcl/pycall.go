@@ -269,6 +269,21 @@ func (p *callParser) str() (pyval.Value, bool) {
 		p.i += 3
 	} else {
 		p.i++
+		// The common case, no escape and no line break: the text as it is.
+		for j := p.i; j < len(p.s); j++ {
+			c := p.s[j]
+			if c == '\\' || c == '\n' {
+				break
+			}
+			if c == q {
+				if !utf8.ValidString(p.s[p.i:j]) {
+					return nil, false // not UTF-8: the full parser decides
+				}
+				v := p.s[p.i:j]
+				p.i = j + 1
+				return v, true
+			}
+		}
 	}
 	var b strings.Builder
 	for p.i < len(p.s) {

@@ -54,11 +54,17 @@ type Object interface {
 type Dict struct {
 	keys  []Value
 	vals  []Value
-	index map[any]int
+	hkeys []any       // hashKey of each key, parallel to keys
+	index map[any]int // hashed key -> position; built past smallDict items
 }
 
+// smallDict is the size up to which a dict finds keys by scanning hkeys:
+// most dicts the reference classes build (results, records) are this
+// small, and a scan beats building a map for them.
+const smallDict = 8
+
 // NewDict returns an empty dict.
-func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+func NewDict() *Dict { return &Dict{} }
 
 // DictOf returns a dict of the key-value pairs kv (key, value, key,
 // value, ...), set in order. It panics if kv has odd length.
@@ -66,33 +72,47 @@ func DictOf(kv ...Value) *Dict {
 	if len(kv)%2 != 0 {
 		panic("pyval.DictOf: odd number of arguments")
 	}
-	d := &Dict{
-		keys:  make([]Value, 0, len(kv)/2),
-		vals:  make([]Value, 0, len(kv)/2),
-		index: make(map[any]int, len(kv)/2),
-	}
+	n := len(kv) / 2
+	d := &Dict{keys: make([]Value, 0, n), vals: make([]Value, 0, n), hkeys: make([]any, 0, n)}
 	for i := 0; i < len(kv); i += 2 {
 		d.Set(kv[i], kv[i+1])
 	}
 	return d
 }
 
+// find returns the position of the hashed key h, or -1.
+func (d *Dict) find(h any) int {
+	if d.index != nil {
+		if i, ok := d.index[h]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range d.hkeys {
+		if k == h {
+			return i
+		}
+	}
+	return -1
+}
+
 // Len returns the number of items.
 func (d *Dict) Len() int { return len(d.keys) }
 
 // Has reports whether key is in the dict.
-func (d *Dict) Has(key Value) bool {
-	_, ok := d.index[hashKey(key)]
-	return ok
-}
+func (d *Dict) Has(key Value) bool { return d.find(hashKey(key)) >= 0 }
 
 // Copy returns a shallow copy (dict.copy()): same keys and value objects.
 func (d *Dict) Copy() *Dict {
-	return &Dict{
+	c := &Dict{
 		keys:  append([]Value(nil), d.keys...),
 		vals:  append([]Value(nil), d.vals...),
-		index: maps.Clone(d.index),
+		hkeys: append([]any(nil), d.hkeys...),
 	}
+	if d.index != nil {
+		c.index = maps.Clone(d.index)
+	}
+	return c
 }
 
 // Clone returns a deep copy (copy.deepcopy(d)); see DeepCopy.
@@ -106,8 +126,8 @@ func (d *Dict) Clone() *Dict {
 
 // Get returns the value under key.
 func (d *Dict) Get(key Value) (Value, bool) {
-	i, ok := d.index[hashKey(key)]
-	if !ok {
+	i := d.find(hashKey(key))
+	if i < 0 {
 		return nil, false
 	}
 	return d.vals[i], true
@@ -116,30 +136,40 @@ func (d *Dict) Get(key Value) (Value, bool) {
 // Set sets key to v, keeping the key's position if it is already there.
 func (d *Dict) Set(key, v Value) {
 	h := hashKey(key)
-	if d.index == nil {
-		d.index = map[any]int{}
-	}
-	if i, ok := d.index[h]; ok {
+	if i := d.find(h); i >= 0 {
 		d.vals[i] = v
 		return
 	}
-	d.index[h] = len(d.keys)
 	d.keys = append(d.keys, key)
 	d.vals = append(d.vals, v)
+	d.hkeys = append(d.hkeys, h)
+	switch {
+	case d.index != nil:
+		d.index[h] = len(d.keys) - 1
+	case len(d.keys) > smallDict:
+		d.reindex()
+	}
+}
+
+// reindex builds the position map from hkeys.
+func (d *Dict) reindex() {
+	d.index = make(map[any]int, len(d.hkeys))
+	for i, h := range d.hkeys {
+		d.index[h] = i
+	}
 }
 
 // Delete removes key, reporting whether it was there.
 func (d *Dict) Delete(key Value) bool {
-	h := hashKey(key)
-	i, ok := d.index[h]
-	if !ok {
+	i := d.find(hashKey(key))
+	if i < 0 {
 		return false
 	}
-	delete(d.index, h)
 	d.keys = append(d.keys[:i], d.keys[i+1:]...)
 	d.vals = append(d.vals[:i], d.vals[i+1:]...)
-	for j := i; j < len(d.keys); j++ {
-		d.index[hashKey(d.keys[j])] = j
+	d.hkeys = append(d.hkeys[:i], d.hkeys[i+1:]...)
+	if d.index != nil {
+		d.reindex()
 	}
 	return true
 }
