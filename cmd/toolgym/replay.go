@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -40,6 +41,9 @@ The command exits non-zero when any task fails.`,
   toolgym replay --suite bfcl-multi-turn --data DIR --category base,miss_func --dump states/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// A replay is short and allocates much that lives briefly:
+			// collect garbage less often (memory stays in the tens of MB).
+			debug.SetGCPercent(400)
 			s, err := suite.Lookup(name)
 			if err != nil {
 				return err

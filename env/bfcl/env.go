@@ -60,9 +60,15 @@ func New(involved []string, initialConfig *pyval.Dict, longContext bool) (*Env, 
 }
 
 func (e *Env) index() {
-	e.methods = map[string]bound{}
-	for _, c := range e.classes {
-		ms := c.Methods()
+	all := make([][]Method, len(e.classes))
+	n := 0
+	for i, c := range e.classes {
+		all[i] = c.Methods()
+		n += len(all[i])
+	}
+	e.methods = make(map[string]bound, n)
+	for k, c := range e.classes {
+		ms := all[k]
 		for i := range ms {
 			e.methods[ms[i].Name] = bound{class: c, method: &ms[i]}
 		}
