@@ -87,6 +87,26 @@ func (p *callParser) ident() string {
 	return p.s[start:p.i]
 }
 
+// pyKeywords cannot name a function or an argument.
+var pyKeywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
+	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
+	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
+	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+}
+
+// name reads an identifier that is not a Python keyword.
+func (p *callParser) name() string {
+	save := p.i
+	id := p.ident()
+	if pyKeywords[id] {
+		p.i = save
+		return ""
+	}
+	return id
+}
+
 // call parses name(args) and reports whether the whole input was read.
 // Input with line breaks goes to the full parser (where Python allows them
 // depends on bracket depth).
@@ -94,10 +114,10 @@ func (p *callParser) call() (string, []Arg, bool) {
 	if strings.ContainsAny(p.s, "\n\r") {
 		return "", nil, false
 	}
-	name := p.ident()
+	name := p.name()
 	for name != "" && p.i < len(p.s) && p.s[p.i] == '.' {
 		p.i++
-		part := p.ident()
+		part := p.name()
 		if part == "" {
 			return "", nil, false
 		}
@@ -118,7 +138,7 @@ func (p *callParser) call() (string, []Arg, bool) {
 			break
 		}
 		save := p.i
-		kw := p.ident()
+		kw := p.name()
 		if kw != "" && p.eat('=') {
 			v, ok := p.value(0)
 			if !ok {
