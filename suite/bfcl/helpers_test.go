@@ -77,8 +77,8 @@ func runnable(entries []bfclsuite.Entry) []bfclsuite.Entry {
 	return out
 }
 
-// entry returns the entry with the id, skipping the test (naming them)
-// when its classes are not registered yet.
+// entry returns the entry with the id; every class it involves must be
+// registered (suite/bfcl imports all eight).
 func entry(t testing.TB, entries []bfclsuite.Entry, id string) *bfclsuite.Entry {
 	t.Helper()
 	for i := range entries {
@@ -86,7 +86,7 @@ func entry(t testing.TB, entries []bfclsuite.Entry, id string) *bfclsuite.Entry 
 			continue
 		}
 		if m := missingClasses(entries[i : i+1]); len(m) > 0 {
-			t.Skipf("%s needs the BFCL classes %s, not registered with env/bfcl yet", id, strings.Join(m, ", "))
+			t.Fatalf("%s needs the BFCL classes %s, which are not registered with env/bfcl", id, strings.Join(m, ", "))
 		}
 		return &entries[i]
 	}

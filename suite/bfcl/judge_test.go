@@ -161,7 +161,7 @@ func TestJudgeIrrelevance(t *testing.T) {
 		}
 	}
 	if e == nil {
-		t.Skipf("no miss_param entry with registered classes (missing: %v)", missingClasses(entries))
+		t.Fatalf("no miss_param entry with an empty ground-truth turn and registered classes (missing classes: %v)", missingClasses(entries))
 	}
 	turns := goldSteps(t, e)
 	turns[empty] = []bfclsuite.Step{{Calls: []tool.Call{call("no_such_function", `{"x": 1}`)}}}
