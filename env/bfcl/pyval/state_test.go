@@ -101,13 +101,16 @@ func TestAnchorRoundTrip(t *testing.T) {
 	}
 }
 
-// TestAnchorRoundTripAll checks every line of the full replay anchors,
-// found in $TOOLGYM_BFCL_ANCHORS (the directory of
-// BFCL_v4_multi_turn_*.replay.jsonl).
+// TestAnchorRoundTripAll checks every line of the full replay anchors in
+// ../shared/anchors/bfcl/replay_gt beside the module root (or in
+// $TOOLGYM_BFCL_ANCHORS, when set).
 func TestAnchorRoundTripAll(t *testing.T) {
 	dir := os.Getenv("TOOLGYM_BFCL_ANCHORS")
 	if dir == "" {
-		t.Skip("TOOLGYM_BFCL_ANCHORS (directory of the BFCL replay anchors) is not set")
+		dir = filepath.Join("..", "..", "..", "..", "shared", "anchors", "bfcl", "replay_gt")
+		if _, err := os.Stat(dir); err != nil {
+			t.Skipf("BFCL replay anchors not found at %s (../shared/anchors/bfcl beside the module root)", dir)
+		}
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "*.replay.jsonl"))
 	if err != nil || len(files) == 0 {
