@@ -18,7 +18,7 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Class is one stateful API class, such as GorillaFileSystem.

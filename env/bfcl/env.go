@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/toolgym/toolgym/env"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 )
 

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 )
 

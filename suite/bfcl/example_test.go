@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/suite"
 	bfclsuite "github.com/toolgym/toolgym/suite/bfcl"
 )

@@ -7,7 +7,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // fixtureCase is one call sequence of testdata/cases.json, produced by

@@ -5,7 +5,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	_ "github.com/toolgym/toolgym/env/bfcl/filesystem" // registers GorillaFileSystem
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Example loads a scenario as a BFCL entry gives it and runs calls

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Methods implements bfcl.Class: the reference's public methods, with

@@ -4,7 +4,7 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Python operations on argument values of any type, with CPython's

@@ -3,7 +3,7 @@ package filesystem
 import (
 	"fmt"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Directory is a folder, as the reference's Directory class: a name, the

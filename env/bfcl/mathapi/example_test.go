@@ -5,7 +5,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	_ "github.com/toolgym/toolgym/env/bfcl/mathapi" // registers MathAPI
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Example runs calls as a model writes them; each result is the string

@@ -32,7 +32,7 @@ import (
 	"strings"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // ClassName is the reference's class name.

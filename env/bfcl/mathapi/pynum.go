@@ -4,7 +4,7 @@ import (
 	"math"
 	"math/big"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Python's arithmetic on argument values of any type: int (int64, or

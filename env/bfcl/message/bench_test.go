@@ -7,7 +7,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // loggedIn returns an env of the default scenario with USR001 logged in.

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 const benchConfig = `{"username": "tech_guru", "password": "securePass123", "authenticated": true,

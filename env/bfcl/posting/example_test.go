@@ -5,7 +5,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	_ "github.com/toolgym/toolgym/env/bfcl/posting" // registers TwitterAPI
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Load a scenario as a BFCL test entry's initial_config gives it, then run

@@ -2,7 +2,7 @@ package posting
 
 import (
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Error messages of the reference's result dicts.

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // FuzzMethods calls methods with arbitrary JSON arguments, outside the

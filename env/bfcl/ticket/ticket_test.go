@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 func mustEnv(t *testing.T, config *pyval.Dict) *bfcl.Env {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/env/bfcl/trading"
 )
 

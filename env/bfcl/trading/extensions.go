@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // The long-context variant pads several results with long constant

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // method is one entry of the method table: its parameters are shared by

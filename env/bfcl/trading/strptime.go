@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // The reference filters transactions with datetime.strptime. CPython's

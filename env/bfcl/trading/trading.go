@@ -23,7 +23,7 @@ import (
 	"time"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // ClassName is the reference's class name, under which the class is

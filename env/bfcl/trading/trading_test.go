@@ -8,7 +8,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // TestStrptime checks datetime.strptime's behaviour on the inputs a model

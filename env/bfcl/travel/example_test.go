@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 	_ "github.com/toolgym/toolgym/env/bfcl/travel" // registers TravelAPI
 )
 

@@ -3,7 +3,7 @@ package travel
 import (
 	"testing"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // FuzzMethods calls every method with arguments decoded from arbitrary

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // route is one entry of the flight-cost table.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // BenchmarkCalls measures one call through the env (parse the Python

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // This file holds the few pieces of Python's number semantics the

@@ -17,7 +17,7 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // ClassName is the reference's class name.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 func stateJSON(t *testing.T, c bfcl.Class) string {

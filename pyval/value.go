@@ -1,4 +1,4 @@
-// Package pyval models the Python values BFCL's reference API classes work
+// Package pyval models the Python values BFCL's and tau-bench's reference code works
 // with, so that toolgym's Go re-implementations produce byte-identical
 // observations and comparable states: None, bool, int (int64, or *big.Int
 // beyond it), float, str, list, tuple, dict (insertion-ordered), set and

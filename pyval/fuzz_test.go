@@ -1,7 +1,6 @@
 package pyval
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,7 +12,7 @@ func FuzzFromJSON(f *testing.F) {
 	for _, c := range jsonDecodeCases {
 		f.Add([]byte(c.doc))
 	}
-	for _, line := range anchorLines(f, filepath.Join("testdata", "anchors_sample.jsonl"))[:2] {
+	for _, line := range sampleLines(f, 2) {
 		f.Add(line)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

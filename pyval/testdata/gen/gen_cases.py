@@ -1,7 +1,7 @@
 #!/usr/bin/env python3.11
 """Writes ../../cases_gen_test.go: expected outputs of CPython 3.11 for the
 pyval table tests. The tests never run Python; rerun this by hand after
-changing the cases:  cd env/bfcl/pyval && python3.11 testdata/gen/gen_cases.py
+changing the cases:  cd pyval && python3.11 testdata/gen/gen_cases.py
 """
 import json
 import math

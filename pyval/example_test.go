@@ -3,7 +3,7 @@ package pyval_test
 import (
 	"fmt"
 
-	"github.com/toolgym/toolgym/env/bfcl/pyval"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Build a dict, print it as Python's repr() and json.dumps() would, and

@@ -1,14 +1,18 @@
 package pyval
 
 import (
-	"path/filepath"
 	"testing"
 )
 
-// benchState returns the initial_state of the first sample anchor line (a
-// TwitterAPI and GorillaFileSystem state), its JSON and the whole line.
+// benchState returns the initial_state of the first BFCL replay anchor
+// line (a TwitterAPI and GorillaFileSystem state), its JSON and the whole
+// line.
 func benchState(b *testing.B) (state Value, stateJSON, line []byte) {
-	line = anchorLines(b, filepath.Join("testdata", "anchors_sample.jsonl"))[0]
+	lines := sampleLines(b, 1)
+	if len(lines) == 0 {
+		b.Skipf("BFCL replay anchors not found at %s (../shared/anchors/bfcl beside the module root)", anchorDir)
+	}
+	line = lines[0]
 	v, err := FromJSON(line)
 	if err != nil {
 		b.Fatal(err)
