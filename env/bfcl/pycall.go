@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/model/toolcall"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // parseCall reads one Python call with literal arguments, such as

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/model/toolcall"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // slowParse is the full parser's reading of a call.

@@ -6,8 +6,8 @@ import (
 	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/model/toolcall"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/task"
 	"github.com/toolgym/toolgym/tool"
 )

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/model"
+	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 	"github.com/toolgym/toolgym/trajectory"
 )

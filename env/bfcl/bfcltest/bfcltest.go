@@ -18,8 +18,8 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/model/toolcall"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Categories are the multi-turn categories, in file-name form.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/env/bfcl/ticket"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // A BFCL env with the TicketAPI class runs calls written in Python and

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	_ "github.com/toolgym/toolgym/env/bfcl/travel" // registers TravelAPI
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // A TravelAPI world from an entry's initial_config, driven by the calls a

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/env/bfcl/vehicle"
+	"github.com/toolgym/toolgym/pyval"
 )
 
 // Calls written in Python, as a model writes them, run through the BFCL
