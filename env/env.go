@@ -136,13 +136,26 @@ func CanonicalizeJSON(b []byte) (json.RawMessage, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// Hash returns the hex SHA-256 of an env's snapshot.
+// Hash returns the hex SHA-256 of an env's snapshot, or the env's own
+// StateHash when it implements Hasher.
 func Hash(e Env) (string, error) {
+	if h, ok := e.(Hasher); ok {
+		return h.StateHash()
+	}
 	snap, err := e.Snapshot()
 	if err != nil {
 		return "", err
 	}
 	return HashJSON(snap), nil
+}
+
+// Hasher is implemented by envs that can hash their state faster than
+// through a full Snapshot (databases of megabytes, hashed after every
+// turn). StateHash must give equal hashes for equal states and different
+// hashes for different ones, like hashing the Snapshot would; the value
+// itself need not equal the Snapshot's hash.
+type Hasher interface {
+	StateHash() (string, error)
 }
 
 // HashJSON returns the hex SHA-256 of canonical JSON bytes.

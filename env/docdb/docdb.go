@@ -35,6 +35,9 @@ type DB struct {
 	// immutable Python scalars (str, int, float, bool, None) and are
 	// replaced, never mutated.
 	scalars map[string]pyval.Value
+	// origin is the frozen database this one descends from by forks (set
+	// when decoded), against which Fingerprint hashes only differences.
+	origin *origin
 }
 
 // Table is one table: records keyed by string in insertion order, or a
@@ -114,6 +117,7 @@ func FromDict(d *pyval.Dict) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	db.origin = &origin{db: db.Fork()}
 	return db, nil
 }
 
@@ -165,6 +169,7 @@ func (db *DB) Fork() *DB {
 		names:   append([]string(nil), db.names...),
 		tables:  make(map[string]*Table, len(db.tables)),
 		scalars: make(map[string]pyval.Value, len(db.scalars)),
+		origin:  db.origin,
 	}
 	for n, t := range db.tables {
 		t.shared, t.keysShared, t.owned = true, true, nil

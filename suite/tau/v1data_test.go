@@ -1,0 +1,90 @@
+package tau
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// anchorsDir returns ../shared/anchors/tau beside the module root.
+func anchorsDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "anchors", "tau")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("tau anchors not found at %s (../shared/anchors/tau beside the module root)", dir)
+	}
+	return dir
+}
+
+// TestParseV1TasksPython parses the reference's own task files (read from
+// the tau-bench checkout named by TOOLGYM_TAU_BENCH_SRC, e.g. a clone's
+// tau_bench/envs folder) and checks they give the anchors' JSON tasks.
+func TestParseV1TasksPython(t *testing.T) {
+	src := os.Getenv("TOOLGYM_TAU_BENCH_SRC")
+	if src == "" {
+		t.Skip("TOOLGYM_TAU_BENCH_SRC (a tau-bench checkout's tau_bench/envs folder) is not set")
+	}
+	anchors := anchorsDir(t)
+	for key, file := range v1SplitFiles {
+		domain, split, _ := bytes.Cut([]byte(key), []byte("/"))
+		b, err := os.ReadFile(filepath.Join(src, string(domain), file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ParseV1TasksPython(file, b)
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		want, err := LoadV1Tasks(filepath.Join(anchors, "tau-bench", string(domain)), string(domain), string(split))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d tasks, want %d", key, len(got), len(want))
+		}
+		for i := range got {
+			gb, _ := json.Marshal(got[i])
+			wb, _ := json.Marshal(want[i])
+			if !jsonEqual(gb, wb) {
+				t.Errorf("%s task %d:\n got %s\nwant %s", key, i, gb, wb)
+				break
+			}
+		}
+	}
+}
+
+func jsonEqual(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	xb, _ := json.Marshal(x)
+	yb, _ := json.Marshal(y)
+	return bytes.Equal(xb, yb)
+}
+
+func TestLoadV1TasksCounts(t *testing.T) {
+	anchors := anchorsDir(t)
+	for _, c := range []struct {
+		domain, split string
+		n             int
+	}{{"retail", "test", 115}, {"retail", "train", 500}, {"retail", "dev", 20}, {"airline", "test", 50}} {
+		tasks, err := LoadV1Tasks(filepath.Join(anchors, "tau-bench", c.domain), c.domain, c.split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tasks) != c.n {
+			t.Errorf("%s/%s: %d tasks, want %d", c.domain, c.split, len(tasks), c.n)
+		}
+		for i, tk := range tasks {
+			if tk.Index != i || tk.UserID == "" || tk.Instruction == "" {
+				t.Fatalf("%s/%s task %d incomplete: %+v", c.domain, c.split, i, tk)
+			}
+		}
+	}
+	if _, err := LoadV1Tasks(filepath.Join(anchors, "tau-bench", "airline"), "airline", "train"); err == nil {
+		t.Error("airline train split loaded; the reference has none")
+	}
+}
