@@ -49,6 +49,16 @@ type Options struct {
 	Timeout time.Duration
 	Retries int
 
+	// UserBaseURL and UserModel name the model that plays the user in
+	// suites with simulated users (tau-bench): an OpenAI-compatible server
+	// and the model it serves. Empty UserBaseURL means BaseURL; empty
+	// UserModel means Model. With neither BaseURL nor UserBaseURL (the
+	// built-in oracle), such suites use their scripted users.
+	UserBaseURL, UserModel string
+	// UserAPIKeyEnv names the environment variable holding the user
+	// server's API key (default: APIKeyEnv).
+	UserAPIKeyEnv string
+
 	// ToolParser, when set, names a text tool-call format (hermes,
 	// pythonic, llama3, mistral) for models without native tool calls: the
 	// tools go into the system prompt and calls are parsed from the text.
@@ -122,13 +132,17 @@ func Eval(ctx context.Context, o Options) (*Result, error) {
 		}
 		m = &toolcall.Model{Base: client, Parser: p}
 	}
+	userModel, err := o.userModel(s, baseURL, modelName)
+	if err != nil {
+		return nil, err
+	}
 	maxSteps := o.MaxSteps
 	if sl, ok := s.(suite.StepLimits); ok && maxSteps == 0 {
 		maxSteps = sl.MaxSteps()
 	}
 	ag := &agent.FunctionCalling{Model: m, MaxSteps: maxSteps, Settings: o.Settings, ToolTimeout: o.ToolTimeout}
 	res, err := Run(ctx, Config{
-		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling",
+		Suite: s, Tasks: tasks, Agent: ag, ModelName: modelName, AgentName: "function-calling", UserModel: userModel,
 		Concurrency: o.Concurrency, Trials: o.Trials, MaxTurns: o.MaxTurns, Seed: o.Seed,
 		Output: o.Output, Progress: o.Progress,
 	})
@@ -183,4 +197,33 @@ func ParseExtra(s string) (map[string]any, error) {
 		return nil, fmt.Errorf(`--extra must be a JSON object such as '{"top_k": 20}': %w`, err)
 	}
 	return m, nil
+}
+
+// userModel connects to the model that plays simulated users, when the
+// suite has them and a user model was asked for (or a real agent model is
+// used, whose server then plays the user too).
+func (o Options) userModel(s suite.Suite, agentURL, agentModel string) (model.Model, error) {
+	if _, ok := s.(suite.SimulatedUsers); !ok {
+		if o.UserBaseURL != "" || o.UserModel != "" {
+			return nil, fmt.Errorf("suite %s has no simulated users; --user-model and --user-base-url apply to suites such as tau-retail", s.Name())
+		}
+		return nil, nil
+	}
+	if o.BaseURL == "" && o.UserBaseURL == "" && o.UserModel == "" {
+		return nil, nil // the oracle run: scripted users
+	}
+	url, name, keyEnv := o.UserBaseURL, o.UserModel, o.UserAPIKeyEnv
+	if url == "" {
+		if o.BaseURL == "" {
+			return nil, fmt.Errorf("--user-model needs --user-base-url when the agent is the built-in oracle")
+		}
+		url = agentURL
+	}
+	if name == "" {
+		name = agentModel
+	}
+	if keyEnv == "" {
+		keyEnv = o.APIKeyEnv
+	}
+	return openai.New(openai.Config{BaseURL: url, Model: name, APIKeyEnv: keyEnv, Timeout: o.Timeout, MaxRetries: o.Retries})
 }

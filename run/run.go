@@ -15,9 +15,11 @@ import (
 
 	"github.com/toolgym/toolgym/agent"
 	"github.com/toolgym/toolgym/episode"
+	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/suite"
 	"github.com/toolgym/toolgym/task"
 	"github.com/toolgym/toolgym/trajectory"
+	"github.com/toolgym/toolgym/user"
 )
 
 // Config is one run.
@@ -31,6 +33,10 @@ type Config struct {
 	Agent agent.Agent
 	// ModelName and AgentName label trajectories.
 	ModelName, AgentName string
+	// UserModel, when set, plays the user in suites that simulate users
+	// with a language model (suite.SimulatedUsers); other suites use
+	// their own users.
+	UserModel model.Model
 	// Concurrency is the number of episodes in flight (default 8).
 	Concurrency int
 	// Trials runs every task this many times (default 1).
@@ -182,7 +188,12 @@ func runOne(ctx context.Context, cfg Config, j job) (*trajectory.Trajectory, *su
 	if err != nil {
 		return failed("env", err), nil
 	}
-	u, err := cfg.Suite.NewUser(t, e)
+	var u user.User
+	if su, ok := cfg.Suite.(suite.SimulatedUsers); ok && cfg.UserModel != nil {
+		u, err = su.NewSimulatedUser(t, e, cfg.UserModel)
+	} else {
+		u, err = cfg.Suite.NewUser(t, e)
+	}
 	if err != nil {
 		return failed("user", err), nil
 	}
@@ -190,10 +201,16 @@ func runOne(ctx context.Context, cfg Config, j job) (*trajectory.Trajectory, *su
 	if sl, ok := cfg.Suite.(suite.StepLimits); ok {
 		stop = sl.StopAtMaxSteps()
 	}
-	tr := episode.Run(ctx, episode.Config{
+	ecfg := episode.Config{
 		ID: id, Task: t, Env: e, Agent: cfg.Agent, User: u, MaxTurns: cfg.MaxTurns, StopAtMaxSteps: stop,
 		Suite: cfg.Suite.Name(), Model: cfg.ModelName, AgentName: cfg.AgentName, Trial: j.trial, Seed: cfg.Seed + int64(j.trial),
-	})
+	}
+	var tr *trajectory.Trajectory
+	if er, ok := cfg.Suite.(suite.EpisodeRunner); ok {
+		tr = er.RunEpisode(ctx, ecfg)
+	} else {
+		tr = episode.Run(ctx, ecfg)
+	}
 	if tr.Status == trajectory.StatusCanceled {
 		return tr, nil
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/toolgym/toolgym/env"
+	"github.com/toolgym/toolgym/episode"
+	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/task"
 	"github.com/toolgym/toolgym/trajectory"
 	"github.com/toolgym/toolgym/user"
@@ -135,4 +137,23 @@ func Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// EpisodeRunner is implemented by suites whose reference harness runs the
+// conversation its own way (tau-bench's and tau2-bench's orchestrators:
+// one tool call per step, stop tokens, transfers, step and error limits
+// over the whole conversation). The runner calls RunEpisode instead of
+// episode.Run. cfg.Agent is the agent the run was configured with; a suite
+// that drives the model itself takes the Model and Settings of an
+// *agent.FunctionCalling.
+type EpisodeRunner interface {
+	RunEpisode(ctx context.Context, cfg episode.Config) *trajectory.Trajectory
+}
+
+// SimulatedUsers is implemented by suites whose users can be played by a
+// language model (tau-bench's simulated customers). When a run has a user
+// model (--user-model), the runner builds each episode's user with
+// NewSimulatedUser instead of NewUser.
+type SimulatedUsers interface {
+	NewSimulatedUser(t *task.Task, e env.Env, m model.Model) (user.User, error)
 }

@@ -82,6 +82,11 @@ type Message struct {
 	Attempts     int          `json:"attempts,omitempty"`
 	// ToolError is the typed error behind a tool message that reports one.
 	ToolError *tool.Error `json:"tool_error,omitempty"`
+	// Requestor says whose tool call a tool-calling message or tool
+	// result belongs to, in suites where the user has tools too (tau2's
+	// telecom): "assistant" or "user". Messages the user made this way
+	// are not shown to the agent's model.
+	Requestor string `json:"requestor,omitempty"`
 }
 
 // Turn summarises one user turn.

@@ -47,7 +47,9 @@ keeps every finished episode in --out.`,
   toolgym run --base-url http://localhost:8000/v1 --model Qwen/Qwen3-8B --temperature 0.6 --stream
   toolgym run --base-url https://api.openai.com/v1 --model gpt-4o-mini --tasks bank-001,bank-002
   toolgym run --base-url http://localhost:30000/v1 --model m --extra '{"top_k": 20}'
-  toolgym run --base-url http://localhost:8080/v1 --model base-model --tool-parser hermes`,
+  toolgym run --base-url http://localhost:8080/v1 --model base-model --tool-parser hermes
+  toolgym run --suite tau-retail --data tau --base-url http://localhost:8000/v1 --model m \
+      --user-base-url https://api.openai.com/v1 --user-model gpt-4o --trials 4`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if tasks != "" {
@@ -130,6 +132,9 @@ keeps every finished episode in --out.`,
 	f.IntVar(&o.Settings.MaxTokens, "max-tokens", 0, "max completion tokens per model call (default: the server's)")
 	f.StringVar(&o.Settings.ToolChoice, "tool-choice", "", "auto, none, required, or a tool name (default: the server's)")
 	f.StringVar(&parallel, "parallel-tool-calls", "", "true or false: allow several tool calls per message (default: the server's)")
+	f.StringVar(&o.UserBaseURL, "user-base-url", "", "OpenAI-compatible server of the simulated user's model, for suites with simulated users (tau-*; default: --base-url)")
+	f.StringVar(&o.UserModel, "user-model", "", "model that plays the simulated user (default: --model)")
+	f.StringVar(&o.UserAPIKeyEnv, "user-api-key-env", "", "environment variable holding the user server's API key (default: --api-key-env)")
 	f.StringVar(&o.ToolParser, "tool-parser", "", "for models without native tool calls: hermes, pythonic, llama3 or mistral (tools go in the prompt, calls are parsed from text)")
 	f.BoolVar(&o.Settings.Stream, "stream", false, "stream replies (SSE) instead of waiting for whole ones")
 	f.StringVar(&extra, "extra", "", `JSON object merged into every request body, e.g. '{"top_k": 20}'`)
