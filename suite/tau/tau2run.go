@@ -19,7 +19,7 @@ const (
 	Tau2MaxErrors = 10
 	// Tau2FirstMessage is the agent's opening message
 	// (DEFAULT_FIRST_AGENT_MESSAGE).
-	Tau2FirstMessage = "Hi! How can I help you today?"
+	Tau2FirstMessage     = "Hi! How can I help you today?"
 	tau2AgentInstruction = `You are a customer service agent that helps the user according to the <policy> provided below.
 In each turn you can either:
 - Send a message to the user.

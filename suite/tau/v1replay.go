@@ -23,7 +23,7 @@ type V1Oracle struct {
 	DataHash string `json:"data_hash"`
 	// Errors are the gold calls whose observation is an error ("Error:
 	// ..." or "Unknown action ..."), with the observation.
-	Errors []GoldError `json:"errors,omitempty"`
+	Errors []GoldError  `json:"errors,omitempty"`
 	Reward V1RewardInfo `json:"reward_info"`
 	// Final is the env as the oracle left it.
 	Final env.Env `json:"-"`

@@ -283,7 +283,7 @@ type V1RewardInfo struct {
 	GTDataHash string `json:"gt_data_hash,omitempty"`
 	// ROutputs and Outputs are the outputs check, when the task has
 	// outputs: each required output and whether a reply contained it.
-	ROutputs *float64       `json:"r_outputs,omitempty"`
+	ROutputs *float64        `json:"r_outputs,omitempty"`
 	Outputs  map[string]bool `json:"outputs,omitempty"`
 	// Actions are the gold actions (respond actions left out).
 	Actions []V1Action `json:"actions"`
