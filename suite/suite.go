@@ -157,3 +157,25 @@ type EpisodeRunner interface {
 type SimulatedUsers interface {
 	NewSimulatedUser(t *task.Task, e env.Env, m model.Model) (user.User, error)
 }
+
+// Rescorer is implemented by suites that can recompute the rewards of runs
+// recorded by their reference harness (tau-bench's results files), to check
+// toolgym's judge against the reference's on real model outputs.
+// `toolgym rescore` calls it.
+type Rescorer interface {
+	Rescore(ctx context.Context, opts Options, path string) (*RescoreReport, error)
+}
+
+// RescoreReport compares toolgym's rewards with recorded ones.
+type RescoreReport struct {
+	Records int `json:"records"`
+	// Agree counts records whose reward toolgym reproduces.
+	Agree int `json:"agree"`
+	// Mismatches explain each record whose reward differs.
+	Mismatches []string `json:"mismatches,omitempty"`
+	// Notes are other differences seen (observations rendered
+	// differently, changed gold data), which may not change rewards.
+	Notes []string `json:"notes,omitempty"`
+	// Detail is the suite's full per-record result.
+	Detail any `json:"detail,omitempty"`
+}

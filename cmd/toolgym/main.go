@@ -45,6 +45,6 @@ Start here:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd(), newReplayCmd())
+	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd(), newReplayCmd(), newRescoreCmd())
 	return root
 }

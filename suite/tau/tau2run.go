@@ -10,6 +10,7 @@ import (
 	"github.com/toolgym/toolgym/episode"
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/trajectory"
+	"github.com/toolgym/toolgym/user/tauuser"
 )
 
 // Tau2 orchestration limits and texts (src/tau2/config.py,
@@ -51,15 +52,23 @@ type turnRecorder interface {
 	TurnMessages() []model.Message
 }
 
+// budgeted is implemented by users that count their own steps and tool
+// errors into the simulation's budget (tauuser.Tau2 wrapped by this
+// suite); other users' messages are counted by the orchestrator.
+type budgeted interface {
+	budget() *tauuser.Budget
+	stopReason() tauuser.StopReason
+	lastMessage() string
+}
+
 // runTau2 runs one tau2 simulation as the half-duplex Orchestrator does:
 // the agent opens with Tau2FirstMessage; the user answers (its own tool
 // calls run on the env as requestor user); each agent message either calls
 // tools, all run in order on the env, or speaks to the user; the
-// simulation ends when the user's message holds a stop token, after
-// maxSteps orchestrator steps, or after maxErrors tool errors. Every
-// orchestrator step counts as the reference counts it: a message of the
-// agent or the user is one step, and the env's answer to a tool-calling
-// message another.
+// simulation ends when the user's message holds a stop token, or when the
+// budget (maxSteps orchestrator steps, maxErrors tool errors) runs out.
+// Steps count as the reference counts them: every message of the agent or
+// the user is one step, and every batch of tool results another.
 func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model, settings model.Request, maxSteps, maxErrors int) *trajectory.Trajectory {
 	r := newRecorder(cfg)
 	if cfg.Task.System != "" {
@@ -68,15 +77,10 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 	r.turn = 0
 	r.tstart, r.first = r.start, 0
 	r.add(model.Assistant(Tau2FirstMessage), true)
-	steps, errs := 0, 0
-	limit := func() (string, bool) {
-		switch {
-		case steps >= maxSteps:
-			return reasonMaxSteps, true
-		case errs >= maxErrors:
-			return reasonTooManyErrors, true
-		}
-		return "", false
+	b := &tauuser.Budget{MaxSteps: maxSteps, MaxErrors: maxErrors}
+	bu, userCounts := cfg.User.(budgeted)
+	if userCounts {
+		b = bu.budget()
 	}
 	ended := func(reason string) *trajectory.Trajectory {
 		status := trajectory.StatusCompleted
@@ -84,9 +88,18 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 		switch reason {
 		case reasonMaxSteps, reasonTooManyErrors:
 			status = trajectory.StatusBudget
-			terr = &trajectory.Error{Kind: "budget", Message: fmt.Sprintf("%s after %d steps and %d tool errors", reason, steps, errs)}
+			terr = &trajectory.Error{Kind: "budget", Message: fmt.Sprintf("%s after %d steps and %d tool errors", reason, b.Steps, b.Errors)}
 		}
 		return r.finish(status, reason, terr)
+	}
+	exceeded := func() (string, bool) {
+		switch b.Exceeded() {
+		case tauuser.StopMaxSteps:
+			return reasonMaxSteps, true
+		case tauuser.StopTooManyErrors:
+			return reasonTooManyErrors, true
+		}
+		return "", false
 	}
 	tools := e.Tools()
 	ctx = model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID})
@@ -100,28 +113,36 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 			for _, um := range tr.TurnMessages() {
 				tm := r.add(um, false)
 				tm.Requestor = string(tau2.User)
-				if um.Role == model.RoleTool {
-					steps++ // the env's answer
-					if isToolError(um) {
-						errs++
-					}
-				} else {
-					steps++ // the user's tool-calling message
-				}
 			}
 		}
 		if err != nil {
 			return r.failure(ctx, "user", err)
 		}
-		steps++
-		if done || hasUserStop(text) {
-			if text != "" {
-				r.userSays(text)
+		if userCounts {
+			switch bu.stopReason() {
+			case tauuser.StopMaxSteps:
+				return ended(reasonMaxSteps)
+			case tauuser.StopTooManyErrors:
+				return ended(reasonTooManyErrors)
+			case tauuser.Running:
+			default:
+				r.userSays(bu.lastMessage())
+				return ended(reasonUserStop)
 			}
+		} else {
+			b.Steps++
+			if done || hasUserStop(text) {
+				if text != "" {
+					r.userSays(text)
+				}
+				return ended(reasonUserStop)
+			}
+		}
+		if done {
 			return ended(reasonUserStop)
 		}
 		r.userSays(text)
-		if reason, stop := limit(); stop {
+		if reason, stop := exceeded(); stop {
 			return ended(reason)
 		}
 		// The agent's moves until it speaks to the user.
@@ -136,15 +157,14 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 				return r.failure(ctx, "model", err)
 			}
 			msg := resp.Message
+			r.assistant(resp)
 			if len(msg.ToolCalls) == 0 && strings.TrimSpace(msg.Text()) == "" {
-				r.assistant(resp)
 				return r.finish(trajectory.StatusCompleted, reasonAgentError, &trajectory.Error{Kind: "agent", Message: "the agent sent an empty message (tau2 ends the simulation)"})
 			}
-			r.assistant(resp)
-			steps++
+			b.Steps++
 			if len(msg.ToolCalls) == 0 {
 				r.emit(episode.Event{Kind: episode.StepEnd, Turn: r.turn})
-				if reason, stop := limit(); stop {
+				if reason, stop := exceeded(); stop {
 					return ended(reason)
 				}
 				break
@@ -161,12 +181,12 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 				tm := r.add(model.ToolMessage(res), true)
 				tm.Latency, tm.ToolError, tm.Requestor = res.Duration, res.Error, string(tau2.Assistant)
 				if res.Error != nil {
-					errs++
+					b.Errors++
 				}
 			}
-			steps++
+			b.Steps++
 			r.emit(episode.Event{Kind: episode.StepEnd, Turn: r.turn})
-			if reason, stop := limit(); stop {
+			if reason, stop := exceeded(); stop {
 				return ended(reason)
 			}
 		}
@@ -183,13 +203,4 @@ func hasUserStop(text string) bool {
 		}
 	}
 	return false
-}
-
-// isToolError reports whether a tool message carries an error; users with
-// tools mark them in Extra["error"] or through an "Error: " text.
-func isToolError(m model.Message) bool {
-	if v, ok := m.Extra["error"]; ok {
-		return string(v) == "true"
-	}
-	return strings.HasPrefix(m.Text(), "Error: ")
 }

@@ -80,6 +80,7 @@ var (
 	_ suite.EpisodeRunner  = (*V1Suite)(nil)
 	_ suite.SimulatedUsers = (*V1Suite)(nil)
 	_ suite.Replayer       = (*V1Suite)(nil)
+	_ suite.Rescorer       = (*V1Suite)(nil)
 )
 
 // NewV1Suite returns the suite for a tau-bench domain ("retail",
@@ -249,7 +250,7 @@ func (s *V1Suite) NewUser(t *task.Task, _ env.Env) (user.User, error) {
 // NewSimulatedUser implements suite.SimulatedUsers: the reference's LLM
 // user following the task's instruction.
 func (s *V1Suite) NewSimulatedUser(t *task.Task, _ env.Env, m model.Model) (user.User, error) {
-	return newV1User(m, t.Goal), nil
+	return newV1User(m, t.Goal)
 }
 
 // RunEpisode implements suite.EpisodeRunner with the reference's loop.
