@@ -14,6 +14,7 @@ import (
 
 	_ "github.com/toolgym/toolgym/suite/bank" // the built-in demo suite
 	_ "github.com/toolgym/toolgym/suite/bfcl" // BFCL multi-turn (needs --data)
+	_ "github.com/toolgym/toolgym/suite/tau"  // tau-bench and tau2-bench (need --data)
 )
 
 func main() {

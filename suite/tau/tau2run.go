@@ -69,14 +69,36 @@ type budgeted interface {
 // budget (maxSteps orchestrator steps, maxErrors tool errors) runs out.
 // Steps count as the reference counts them: every message of the agent or
 // the user is one step, and every batch of tool results another.
-func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model, settings model.Request, maxSteps, maxErrors int) *trajectory.Trajectory {
+//
+// A task with a message history starts from it instead of the greeting
+// (its tool calls already ran when the env took the task's initial state);
+// whoever the last message of the history is for speaks first.
+func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model, settings model.Request, seed []SeedMessage, maxSteps, maxErrors int) *trajectory.Trajectory {
 	r := newRecorder(cfg)
 	if cfg.Task.System != "" {
 		r.add(model.System(cfg.Task.System), true)
 	}
 	r.turn = 0
 	r.tstart, r.first = r.start, 0
-	r.add(model.Assistant(Tau2FirstMessage), true)
+	agentFirst := false
+	if len(seed) == 0 {
+		r.add(model.Assistant(Tau2FirstMessage), true)
+	}
+	for _, sm := range seed {
+		userOwn := sm.Requestor == tau2.User && (sm.Message.Role == model.RoleTool || len(sm.Message.ToolCalls) > 0)
+		tm := r.add(sm.Message, !userOwn)
+		if sm.Message.Role == model.RoleTool || len(sm.Message.ToolCalls) > 0 {
+			tm.Requestor = string(sm.Requestor)
+		}
+		switch {
+		case sm.Message.Role == model.RoleAssistant && len(sm.Message.ToolCalls) == 0:
+			agentFirst = false
+		case userOwn:
+			agentFirst = false
+		default:
+			agentFirst = true
+		}
+	}
 	b := &tauuser.Budget{MaxSteps: maxSteps, MaxErrors: maxErrors}
 	bu, userCounts := cfg.User.(budgeted)
 	if userCounts {
@@ -104,47 +126,61 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 	tools := e.Tools()
 	ctx = model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID})
 	for {
-		// The user's move.
-		if err := ctx.Err(); err != nil {
-			return r.failure(ctx, "canceled", err)
-		}
-		text, done, err := cfg.User.Next(ctx, r.history)
-		if tr, ok := cfg.User.(turnRecorder); ok {
-			for _, um := range tr.TurnMessages() {
-				tm := r.add(um, false)
-				tm.Requestor = string(tau2.User)
+		// The user's move, unless a stored history hands the first move
+		// to the agent.
+		if !agentFirst {
+			if err := ctx.Err(); err != nil {
+				return r.failure(ctx, "canceled", err)
 			}
-		}
-		if err != nil {
-			return r.failure(ctx, "user", err)
-		}
-		if userCounts {
-			switch bu.stopReason() {
-			case tauuser.StopMaxSteps:
-				return ended(reasonMaxSteps)
-			case tauuser.StopTooManyErrors:
-				return ended(reasonTooManyErrors)
-			case tauuser.Running:
-			default:
-				r.userSays(bu.lastMessage())
-				return ended(reasonUserStop)
-			}
-		} else {
-			b.Steps++
-			if done || hasUserStop(text) {
-				if text != "" {
-					r.userSays(text)
+			text, done, err := cfg.User.Next(ctx, r.history)
+			if tr, ok := cfg.User.(turnRecorder); ok {
+				for _, um := range tr.TurnMessages() {
+					terr := tauuser.ToolErrorOf(um)
+					um.Extra = nil
+					tm := r.add(um, false)
+					tm.Requestor, tm.ToolError = string(tau2.User), terr
+					if !userCounts {
+						// The user's tool-calling message is a step, and so
+						// is the result answering its one call.
+						b.Steps++
+						if terr != nil {
+							b.Errors++
+						}
+					}
 				}
+			}
+			if err != nil {
+				return r.failure(ctx, "user", err)
+			}
+			if userCounts {
+				switch bu.stopReason() {
+				case tauuser.StopMaxSteps:
+					return ended(reasonMaxSteps)
+				case tauuser.StopTooManyErrors:
+					return ended(reasonTooManyErrors)
+				case tauuser.Running:
+				default:
+					r.userSays(bu.lastMessage())
+					return ended(reasonUserStop)
+				}
+			} else {
+				b.Steps++
+				if done || hasUserStop(text) {
+					if text != "" {
+						r.userSays(text)
+					}
+					return ended(reasonUserStop)
+				}
+			}
+			if done {
 				return ended(reasonUserStop)
 			}
+			r.userSays(text)
+			if reason, stop := exceeded(); stop {
+				return ended(reason)
+			}
 		}
-		if done {
-			return ended(reasonUserStop)
-		}
-		r.userSays(text)
-		if reason, stop := exceeded(); stop {
-			return ended(reason)
-		}
+		agentFirst = false
 		// The agent's moves until it speaks to the user.
 		for {
 			if err := ctx.Err(); err != nil {
@@ -191,6 +227,13 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 			}
 		}
 	}
+}
+
+// SeedMessage is a message of a task's stored history, with whose tool
+// call or result it is.
+type SeedMessage struct {
+	Message   model.Message
+	Requestor tau2.Requestor
 }
 
 // User stop tokens (user_simulator_base.py).

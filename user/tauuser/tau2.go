@@ -219,7 +219,7 @@ func (u *Tau2) loop(ctx context.Context) (string, bool, error) {
 				b.Errors++
 			}
 			u.state = append(u.state, model.Message{Role: model.RoleTool, ToolCallID: c.ID, Content: []tool.Part{tool.Text(res.Text())}})
-			u.turn = append(u.turn, model.ToolMessage(res))
+			u.turn = append(u.turn, ResultMessage(res))
 		}
 		b.Steps++
 		if r := b.Exceeded(); r != Running {

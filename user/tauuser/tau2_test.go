@@ -2,6 +2,7 @@ package tauuser_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,7 +155,7 @@ func TestTau2Requests(t *testing.T) {
 			{Role: model.RoleTool, ToolCallID: "u1", Name: "check_status_bar", Content: []tool.Part{tool.Text("Status Bar: no signal")}},
 			{Role: model.RoleUser, Content: []tool.Part{tool.Text("Let me try two things.")}, ToolCalls: []tool.Call{{ID: "u2", Name: "toggle_airplane_mode", Arguments: `{}`}, {ID: "u3", Name: "check_network_status", Arguments: `{"a": [1, 2.50, null]}`}}},
 			{Role: model.RoleTool, ToolCallID: "u2", Name: "toggle_airplane_mode", Content: []tool.Part{tool.Text("Airplane mode is now OFF.")}},
-			{Role: model.RoleTool, ToolCallID: "u3", Name: "check_network_status", Content: []tool.Part{tool.Text("Error: boom")}},
+			{Role: model.RoleTool, ToolCallID: "u3", Name: "check_network_status", Content: []tool.Part{tool.Text("Error: boom")}, Extra: map[string]json.RawMessage{"toolgym_tool_error": json.RawMessage(`{"kind":"tool_error","message":"boom"}`)}},
 		}, nil},
 		wantSteps: 7,
 		wantErrs:  1,

@@ -2,9 +2,11 @@ package tauuser
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 
 	"github.com/toolgym/toolgym/env/tau2"
+	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/tool"
 )
 
@@ -52,4 +54,34 @@ func (t envTools) UserTools() []tool.Spec { return t.specs }
 
 func (t envTools) CallUser(ctx context.Context, call tool.Call) tool.Result {
 	return t.env.CallAs(ctx, tau2.User, call)
+}
+
+// toolErrorKey is the Extra key under which ResultMessage keeps a tool
+// error, so the trajectory can mark the user's failed tool calls as tau2's
+// ToolMessage.error does.
+const toolErrorKey = "toolgym_tool_error"
+
+// ResultMessage is model.ToolMessage(res) that also keeps res.Error, for
+// ToolErrorOf.
+func ResultMessage(res tool.Result) model.Message {
+	m := model.ToolMessage(res)
+	if res.Error != nil {
+		if b, err := json.Marshal(res.Error); err == nil {
+			m.Extra = map[string]json.RawMessage{toolErrorKey: b}
+		}
+	}
+	return m
+}
+
+// ToolErrorOf returns the tool error a ResultMessage kept, or nil.
+func ToolErrorOf(m model.Message) *tool.Error {
+	b, ok := m.Extra[toolErrorKey]
+	if !ok {
+		return nil
+	}
+	var e tool.Error
+	if json.Unmarshal(b, &e) != nil {
+		return nil
+	}
+	return &e
 }

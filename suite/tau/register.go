@@ -1,0 +1,15 @@
+package tau
+
+import (
+	"github.com/toolgym/toolgym/suite"
+
+	// The tau2 domains register themselves with env/tau2.
+	_ "github.com/toolgym/toolgym/env/tau2/mock"
+	_ "github.com/toolgym/toolgym/env/tau2/telecom"
+)
+
+func init() {
+	for _, d := range []string{"mock", "telecom"} {
+		suite.Register(NewTau2Suite(d))
+	}
+}
