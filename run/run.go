@@ -15,6 +15,7 @@ import (
 
 	"github.com/toolgym/toolgym/agent"
 	"github.com/toolgym/toolgym/episode"
+	"github.com/toolgym/toolgym/judge/passk"
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/suite"
 	"github.com/toolgym/toolgym/task"
@@ -162,6 +163,15 @@ feed:
 	wg.Wait()
 	prog.close()
 	res.Summary = Summarize(cfg.Suite.Name(), cfg.ModelName, res.Episodes, total, time.Since(start))
+	if trials > 1 {
+		var est func([]passk.Trial, int) (passk.Metrics, error)
+		if pe, ok := cfg.Suite.(suite.PassKEstimator); ok {
+			est = pe.PassK
+		}
+		if m, err := PassK(res.Episodes, trials, est); err == nil {
+			res.Summary.PassHatK, res.Summary.PassKInfraErrors = m.PassHatK, m.InfraErrors
+		}
+	}
 	res.Canceled = res.Summary.Canceled > 0 || len(res.Episodes) < total
 	if werr != nil {
 		return res, fmt.Errorf("run: writing trajectories: %w", werr)

@@ -2,6 +2,7 @@ package run
 
 import (
 	"fmt"
+	"github.com/toolgym/toolgym/judge/passk"
 	"io"
 	"maps"
 	"slices"
@@ -46,6 +47,28 @@ type Summary struct {
 	P50, P95         time.Duration  `json:"-"`
 	P50ms            float64        `json:"episode_p50_ms"`
 	P95ms            float64        `json:"episode_p95_ms"`
+	// PassHatK[k-1] is pass^k over the run's trials (set when tasks ran
+	// more than once), with the suite's estimator (suite.PassKEstimator)
+	// or tau2's; PassKInfraErrors counts the episodes it left out for an
+	// infrastructure error.
+	PassHatK         []float64 `json:"pass_hat_k,omitempty"`
+	PassKInfraErrors int       `json:"pass_k_infra_errors,omitempty"`
+}
+
+// PassK computes pass^k over finished episodes with est (nil: tau2's
+// estimator, which leaves out errored episodes as infrastructure errors).
+func PassK(eps []Episode, trials int, est func([]passk.Trial, int) (passk.Metrics, error)) (passk.Metrics, error) {
+	var ts []passk.Trial
+	for _, e := range eps {
+		if e.Status == trajectory.StatusCanceled {
+			continue
+		}
+		ts = append(ts, passk.Trial{TaskID: e.TaskID, Trial: e.Trial, Reward: e.Reward, InfraError: e.Status == trajectory.StatusErrored})
+	}
+	if est == nil {
+		return passk.Tau2(ts, trials), nil
+	}
+	return est(ts, trials)
 }
 
 // Summarize aggregates episodes.
@@ -129,6 +152,12 @@ func (s Summary) WriteTable(w io.Writer) {
 	t.AppendRow(table.Row{"mean reward", fmt.Sprintf("%.3f", s.MeanReward)})
 	for _, k := range slices.Sorted(maps.Keys(s.Metrics)) {
 		t.AppendRow(table.Row{strings.ReplaceAll(k, "_", " "), fmt.Sprintf("%.3f", s.Metrics[k])})
+	}
+	for i, p := range s.PassHatK {
+		t.AppendRow(table.Row{fmt.Sprintf("pass^%d", i+1), fmt.Sprintf("%.3f", p)})
+	}
+	if s.PassKInfraErrors > 0 {
+		t.AppendRow(table.Row{"pass^k: left out (infrastructure errors)", s.PassKInfraErrors})
 	}
 	t.AppendSeparator()
 	t.AppendRow(table.Row{"completed / errored / canceled / out of budget", fmt.Sprintf("%d / %d / %d / %d", s.Completed, s.Errored, s.Canceled, s.Budget)})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/toolgym/toolgym/env"
 	"github.com/toolgym/toolgym/episode"
+	"github.com/toolgym/toolgym/judge/passk"
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/task"
 	"github.com/toolgym/toolgym/trajectory"
@@ -178,4 +179,12 @@ type RescoreReport struct {
 	Notes []string `json:"notes,omitempty"`
 	// Detail is the suite's full per-record result.
 	Detail any `json:"detail,omitempty"`
+}
+
+// PassKEstimator is implemented by suites whose reference computes pass^k
+// its own way (tau-bench counts every trial, tau2 leaves out
+// infrastructure errors); the runner uses it for runs of several trials,
+// and tau2's estimator for other suites.
+type PassKEstimator interface {
+	PassK(trials []passk.Trial, numTrials int) (passk.Metrics, error)
 }

@@ -2,7 +2,11 @@ package bfcl_test
 
 import (
 	"context"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/toolgym/toolgym/suite"
 
 	bfclsuite "github.com/toolgym/toolgym/suite/bfcl"
 )
@@ -23,6 +27,7 @@ func BenchmarkReplayAll(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		rep, err := bfclsuite.ReplayEntries(ctx, entries, "")
 		if err != nil || rep.Passed != len(entries) {
@@ -33,6 +38,40 @@ func BenchmarkReplayAll(b *testing.B) {
 	secs := b.Elapsed().Seconds()
 	b.ReportMetric(float64(n*len(entries))/secs, "entries/s")
 	b.ReportMetric(float64(n*calls)/secs, "calls/s")
+	b.ReportMetric(float64(n*len(entries))/(cpuTime()-cpu0).Seconds(), "entries/cpu-s")
+}
+
+// BenchmarkReplayProcess is what `toolgym replay --suite bfcl-multi-turn
+// --data DIR` does after the process starts: load the long-context
+// constants and all 800 entries from the data folder, then replay and
+// judge every entry's gold over GOMAXPROCS workers. entries/cpu-s (entries
+// per second of CPU time, garbage collection included) does not depend on
+// the number of CPUs, and so compares across machines and -cpu values.
+func BenchmarkReplayProcess(b *testing.B) {
+	dir := anchorDir(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	n, entries := 0, 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		rep, err := bfclsuite.New().Replay(ctx, suite.Options{DataDir: dir}, "")
+		if err != nil || rep.Passed != rep.Tasks {
+			b.Fatalf("replay: %v, %d of %d passed", err, rep.Passed, rep.Tasks)
+		}
+		n++
+		entries = rep.Tasks
+	}
+	b.ReportMetric(float64(n*entries)/b.Elapsed().Seconds(), "entries/s")
+	b.ReportMetric(float64(n*entries)/(cpuTime()-cpu0).Seconds(), "entries/cpu-s")
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkJudgeEntry judges one entry's gold (multi_turn_base_52, 4

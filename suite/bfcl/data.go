@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
@@ -210,7 +212,8 @@ func ResolveDataDir(dir string) (string, error) {
 
 // Load reads the entries of the given categories (all when none) from a
 // BFCL data folder: the questions, the ground truth of
-// possible_answer/, and the function docs of multi_turn_func_doc/.
+// possible_answer/, and the function docs of multi_turn_func_doc/. The
+// lines are decoded over GOMAXPROCS workers.
 func Load(dir string, categories []string) ([]Entry, error) {
 	dir, err := ResolveDataDir(dir)
 	if err != nil {
@@ -220,61 +223,124 @@ func Load(dir string, categories []string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := &docCache{dir: dir, byClass: map[string][]*pyval.Dict{}, fns: map[fnKey]*Function{}}
-	var out []Entry
-	for _, cat := range cats {
-		es, err := loadCategory(dir, cat, docs)
+	type catFile struct {
+		cat, qpath, apath  string
+		questions, answers [][]byte
+		first              int // index of its first entry in out
+		gold               []answerLine
+	}
+	files := make([]catFile, len(cats))
+	n := 0
+	for i, cat := range cats {
+		f := &files[i]
+		name := VersionPrefix + "_multi_turn_" + cat + ".json"
+		f.cat, f.qpath, f.apath = cat, filepath.Join(dir, name), filepath.Join(dir, "possible_answer", name)
+		if f.questions, err = readLines(f.qpath); err != nil {
+			return nil, fmt.Errorf("%w in %s: %v; %s", ErrNoData, dir, err, dataSource)
+		}
+		if f.answers, err = readLines(f.apath); err != nil {
+			return nil, fmt.Errorf("%w in %s: the ground truth of %s: %v; %s", ErrNoData, dir, cat, err, dataSource)
+		}
+		f.first = n
+		f.gold = make([]answerLine, len(f.answers))
+		n += len(f.questions)
+	}
+	// Decode every line at once: question lines into entries (all but
+	// their functions), answer lines into ground truth.
+	out := make([]Entry, n)
+	type job struct {
+		file, line int
+		answer     bool
+	}
+	jobs := make([]job, 0, 2*n)
+	for fi := range files {
+		for li := range files[fi].questions {
+			jobs = append(jobs, job{fi, li, false})
+		}
+		for li := range files[fi].answers {
+			jobs = append(jobs, job{fi, li, true})
+		}
+	}
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(k int) {
+		jb := jobs[k]
+		f := &files[jb.file]
+		if jb.answer {
+			a := &f.gold[jb.line]
+			if err := json.Unmarshal(f.answers[jb.line], a); err != nil {
+				errs[k] = fmt.Errorf("bfcl: %s line %d: %w", f.apath, jb.line+1, err)
+			}
+			return
+		}
+		if err := parseEntry(&out[f.first+jb.line], f.questions[jb.line], f.cat); err != nil {
+			errs[k] = fmt.Errorf("bfcl: %s line %d: %w", f.qpath, jb.line+1, err)
+		}
+	})
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, es...)
+	}
+	docs := &docCache{dir: dir, byClass: map[string][]*pyval.Dict{}, fns: map[fnKey]*Function{}}
+	for fi := range files {
+		f := &files[fi]
+		gold := make(map[string][][]string, len(f.gold))
+		for _, a := range f.gold {
+			gold[a.ID] = a.GroundTruth
+		}
+		for i := range f.questions {
+			e := &out[f.first+i]
+			if err := e.functions(docs); err != nil {
+				return nil, fmt.Errorf("bfcl: %s line %d: %w", f.qpath, i+1, err)
+			}
+			gt, ok := gold[e.ID]
+			if !ok {
+				return nil, fmt.Errorf("bfcl: %s has no ground truth for %s", f.apath, e.ID)
+			}
+			if len(gt) != len(e.Question) {
+				return nil, fmt.Errorf("bfcl: %s: %d question turns but %d ground-truth turns", e.ID, len(e.Question), len(gt))
+			}
+			e.GroundTruth = gt
+		}
 	}
 	return out, nil
 }
 
-func loadCategory(dir, cat string, docs *docCache) ([]Entry, error) {
-	name := VersionPrefix + "_multi_turn_" + cat + ".json"
-	qpath := filepath.Join(dir, name)
-	apath := filepath.Join(dir, "possible_answer", name)
-	questions, err := readLines(qpath)
-	if err != nil {
-		return nil, fmt.Errorf("%w in %s: %v; %s", ErrNoData, dir, err, dataSource)
-	}
-	answers, err := readLines(apath)
-	if err != nil {
-		return nil, fmt.Errorf("%w in %s: the ground truth of %s: %v; %s", ErrNoData, dir, cat, err, dataSource)
-	}
-	gold := make(map[string][][]string, len(answers))
-	for i, line := range answers {
-		var a struct {
-			ID          string     `json:"id"`
-			GroundTruth [][]string `json:"ground_truth"`
-		}
-		if err := json.Unmarshal(line, &a); err != nil {
-			return nil, fmt.Errorf("bfcl: %s line %d: %w", apath, i+1, err)
-		}
-		gold[a.ID] = a.GroundTruth
-	}
-	out := make([]Entry, len(questions))
-	for i, line := range questions {
-		e := &out[i]
-		if err := parseEntry(e, line, cat, docs); err != nil {
-			return nil, fmt.Errorf("bfcl: %s line %d: %w", qpath, i+1, err)
-		}
-		gt, ok := gold[e.ID]
-		if !ok {
-			return nil, fmt.Errorf("bfcl: %s has no ground truth for %s", apath, e.ID)
-		}
-		if len(gt) != len(e.Question) {
-			return nil, fmt.Errorf("bfcl: %s: %d question turns but %d ground-truth turns", e.ID, len(e.Question), len(gt))
-		}
-		e.GroundTruth = gt
-	}
-	return out, nil
+// answerLine is one line of a possible_answer file.
+type answerLine struct {
+	ID          string     `json:"id"`
+	GroundTruth [][]string `json:"ground_truth"`
 }
 
-// parseEntry reads one question-file line.
-func parseEntry(e *Entry, line []byte, cat string, docs *docCache) error {
+// parallel calls fn(0) ... fn(n-1) over GOMAXPROCS goroutines and
+// returns when all have returned.
+func parallel(n int, fn func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// parseEntry reads one question-file line, all but the entry's functions
+// (see functions).
+func parseEntry(e *Entry, line []byte, cat string) error {
 	v, err := pyval.FromJSON(line)
 	if err != nil {
 		return err
@@ -356,7 +422,7 @@ func parseEntry(e *Entry, line []byte, cat string, docs *docCache) error {
 			return fmt.Errorf("%s: turn %d has no user message and holds out no function", e.ID, t)
 		}
 	}
-	return e.functions(docs)
+	return nil
 }
 
 // functions sets Functions and Held from the class docs, as the reference's

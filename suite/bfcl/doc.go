@@ -21,7 +21,23 @@
 //     turn says [HoldoutUserPrompt] after the held-out functions are added
 //     to the tools; at most [MaxSteps] model calls per turn, the last
 //     of them making calls forcing the episode to end (MAXIMUM_STEP_LIMIT
-//     and force_quit in base_handler.py).
+//     and force_quit in base_handler.py). A reply with a call whose
+//     arguments are not a JSON object ends the turn with none of its calls
+//     run, as the FC handlers' decode_execute raises and their loop breaks
+//     (bfcl.Env is an agent.CallDecoder).
+//   - Prompting mode ([NewPrompting], "bfcl-multi-turn-prompting"; the
+//     reference's inference_multi_turn_prompting with the OpenAI-compatible
+//     prompting methods): the reference's [SystemPrompt] over the entry's
+//     function docs, no tools sent, calls read from the reply's text with
+//     the reference's decoder ([DecodeExecutePrompting]), the reply kept
+//     verbatim in the conversation, and each reply's results sent as one
+//     user message ([ResultsMessagePrompting]); a held-out turn says
+//     [HoldoutUserPromptPrompting]. A reply that does not decode, or
+//     decodes to no calls, ends the turn. The env ([PromptingEnv]) is an
+//     agent.ModelAdapter, so any agent.FunctionCalling gets this behaviour
+//     on it, from the CLI too (see below). The judge decodes each reply's
+//     text as the reference's evaluator does and runs the decoded call
+//     strings.
 //   - The judge ([Judge]): the model's calls re-executed turn by turn on a
 //     fresh env, the ground truth on another, then the checks of
 //     eval_runner.py and multi_turn_checker.py with the reference's
@@ -37,6 +53,15 @@
 //	git -C gorilla sparse-checkout set berkeley-function-call-leaderboard/bfcl_eval/data \
 //	    berkeley-function-call-leaderboard/bfcl_eval/eval_checker/multi_turn_eval/func_source_code
 //	toolgym replay --suite bfcl-multi-turn --data gorilla/berkeley-function-call-leaderboard/bfcl_eval/data
+//
+// A model is then run in function-calling or prompting mode with
+//
+//	toolgym run --suite bfcl-multi-turn --data DIR --base-url URL --model NAME
+//	toolgym run --suite bfcl-multi-turn-prompting --data DIR --base-url URL --model NAME
+//
+// (no --tool-parser: the prompting suite's env brings the reference's
+// format; the built-in oracle plays native calls only, so prompting needs
+// --base-url).
 //
 // The folder given to --data must hold BFCL_v4_multi_turn_<category>.json,
 // possible_answer/ and multi_turn_func_doc/ (the clone's root or its

@@ -38,3 +38,20 @@ func ExampleSuite_Replay() {
 	fmt.Printf("%d of %d passed\n", rep.Passed, rep.Tasks)
 	// Output: data missing: true
 }
+
+// A prompting model's reply decodes into the call strings the reference
+// runs, and their results go back as the reference's one user message.
+func ExampleDecodeExecutePrompting() {
+	calls, err := bfclsuite.DecodeExecutePrompting("```\n[cd(folder='document'), mkdir(dir_name = \"temp\")]\n```")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(calls)
+	fmt.Println(bfclsuite.ResultsMessagePrompting(calls, []string{`{"current_working_directory": "document"}`, "None"}))
+	_, err = bfclsuite.DecodeExecutePrompting("I would call cd(folder='document').")
+	fmt.Println(errors.Is(err, bfclsuite.ErrUndecodable))
+	// Output:
+	// [cd(folder='document') mkdir(dir_name='temp')]
+	// [{'role': 'tool', 'name': "cd(folder='document')", 'content': '{"current_working_directory": "document"}'}, {'role': 'tool', 'name': "mkdir(dir_name='temp')", 'content': 'None'}]
+	// true
+}

@@ -59,3 +59,42 @@ func FuzzToolSpec(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodePrompting decodes arbitrary replies: it never panics, every
+// call's source is its name and arguments, and a call without dict
+// arguments decodes from its own source to itself (the reference writes a
+// dict as a call or with its keys' str() in quotes, and inf and nan as
+// names, none of which read back).
+func FuzzDecodePrompting(f *testing.F) {
+	for _, s := range []string{
+		"[cd(folder='document'), ls()]", "f(a={'x': {'y': 1}})", "f(a=-5, b=+5, c=not 5)",
+		"f(a=1+2*3, b=7//2, c='a'*2)", "f(a=g(1, 'a'), b=x[0])", "```\n[f(a=(1,), b={1: [None]})]\n```",
+		"f(**k, a=1)", "[f(a=1)][0]", "f(a=1, 2)", "f(a=1e308*10)", "f(a=-9223372036854775808)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		calls, err := bfclsuite.DecodePrompting(text)
+		if err != nil {
+			return
+		}
+		for _, c := range calls {
+			if !strings.HasPrefix(c.Source, c.Name+"(") || !strings.HasSuffix(c.Source, ")") {
+				t.Fatalf("%q: source %q of call %q", text, c.Source, c.Name)
+			}
+			plain := c.Name != "" && !strings.Contains(c.Source, "inf") && !strings.Contains(c.Source, "nan")
+			c.Args.Items(func(k, v pyval.Value) bool {
+				_, isDict := v.(*pyval.Dict)
+				plain = plain && !isDict && k != nil
+				return plain
+			})
+			if !plain {
+				continue
+			}
+			again, err := bfclsuite.DecodeExecutePrompting(c.Source)
+			if err != nil || len(again) != 1 || again[0] != c.Source {
+				t.Fatalf("%q decodes to %q, which decodes to %q, %v", text, c.Source, again, err)
+			}
+		}
+	})
+}

@@ -1,12 +1,13 @@
 package bfcl
 
 import (
-	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
+	"strings"
 	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
-	"github.com/toolgym/toolgym/model/toolcall"
 	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/task"
 	"github.com/toolgym/toolgym/tool"
@@ -68,26 +69,23 @@ func (e *Entry) convertTurn(turn int) ([]tool.Call, error) {
 }
 
 func (e *Entry) goldCall(s string) (task.Call, error) {
-	pcs, err := toolcall.ParsePythonWith(s, toolcall.PyOptions{Positional: true})
+	fn, args, err := bfcl.ParseCall(s)
 	if err != nil {
 		return task.Call{}, err
 	}
-	if len(pcs) != 1 {
-		return task.Call{}, fmt.Errorf("%d calls where one was expected", len(pcs))
-	}
-	pc := pcs[0]
 	var params []string
-	b := []byte{'{'}
-	seen := map[string]bool{}
+	b := make([]byte, 0, 2+len(s))
+	b = append(b, '{')
+	seen := make(map[string]bool, len(args))
 	pos := 0
-	for _, a := range pc.Args {
+	for _, a := range args {
 		name := a.Name
 		if name == "" {
 			if params == nil {
-				params = e.paramNames(pc.Name)
+				params = e.paramNames(fn)
 			}
 			if pos >= len(params) {
-				return task.Call{}, fmt.Errorf("positional argument %d of %s has no parameter to name it", pos+1, pc.Name)
+				return task.Call{}, fmt.Errorf("positional argument %d of %s has no parameter to name it", pos+1, fn)
 			}
 			name = params[pos]
 			pos++
@@ -99,13 +97,75 @@ func (e *Entry) goldCall(s string) (task.Call, error) {
 		if len(b) > 1 {
 			b = append(b, ',')
 		}
-		k, _ := json.Marshal(name)
-		b = append(b, k...)
+		b = appendCompactJSON(b, name)
 		b = append(b, ':')
-		b = append(b, a.Value...)
+		if b = appendCompactJSON(b, a.Value); b == nil {
+			return task.Call{}, fmt.Errorf("argument %s of %s cannot be JSON", name, fn)
+		}
 	}
 	b = append(b, '}')
-	return task.Call{Name: pc.Name, Arguments: b}, nil
+	return task.Call{Name: fn, Arguments: b}, nil
+}
+
+// appendCompactJSON writes a literal's value as compact JSON (no spaces),
+// floats as Python's repr writes them; it returns nil for a value JSON
+// cannot hold.
+func appendCompactJSON(b []byte, v pyval.Value) []byte {
+	switch x := v.(type) {
+	case nil, bool, int64, *big.Int, string:
+		out, err := pyval.AppendJSON(b, x, false)
+		if err != nil {
+			return nil
+		}
+		return out
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil
+		}
+		return pyval.AppendFloatRepr(b, x)
+	case []pyval.Value:
+		return appendCompactSeq(b, x)
+	case pyval.Tuple:
+		return appendCompactSeq(b, x)
+	case *pyval.Dict:
+		b = append(b, '{')
+		i := 0
+		x.Items(func(k, val pyval.Value) bool {
+			ks, ok := k.(string)
+			if !ok {
+				b = nil
+				return false
+			}
+			if i > 0 {
+				b = append(b, ',')
+			}
+			i++
+			if b = appendCompactJSON(b, ks); b == nil {
+				return false
+			}
+			b = append(b, ':')
+			b = appendCompactJSON(b, val)
+			return b != nil
+		})
+		if b == nil {
+			return nil
+		}
+		return append(b, '}')
+	}
+	return nil
+}
+
+func appendCompactSeq(b []byte, xs []pyval.Value) []byte {
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b = appendCompactJSON(b, x); b == nil {
+			return nil
+		}
+	}
+	return append(b, ']')
 }
 
 // paramNames returns a method's parameter names: from the last involved
@@ -174,18 +234,66 @@ func classParams(class string) map[string][]string {
 }
 
 // goldResult is the gold turned into the model result a perfect
-// function-calling model would have: one step per turn with the turn's
-// calls (none for a turn whose ground truth is empty).
-func (e *Entry) goldResult() (*ModelResult, error) {
+// function-calling (or prompting) model would have: one step per turn
+// with the turn's calls (or their text), none for a turn whose ground
+// truth is empty.
+func (e *Entry) goldResult(prompting bool) (*ModelResult, error) {
 	all, err := e.goldCalls()
 	if err != nil {
 		return nil, err
 	}
-	m := &ModelResult{Turns: make([][]Step, len(e.GroundTruth))}
+	m := &ModelResult{Turns: make([][]Step, len(e.GroundTruth)), Prompting: prompting}
 	for t, calls := range all {
-		if len(calls) > 0 {
-			m.Turns[t] = []Step{{Calls: calls}}
+		if len(calls) == 0 {
+			continue
 		}
+		if !prompting {
+			m.Turns[t] = []Step{{Calls: calls}}
+			continue
+		}
+		text, err := e.GoldText(t)
+		if err != nil {
+			return nil, err
+		}
+		m.Turns[t] = []Step{{Text: text}}
 	}
 	return m, nil
+}
+
+// GoldText returns a turn's ground truth as a prompting model would write
+// it: the Python list [name(k1=v1, k2=v2), ...] of [Entry.GoldCalls], every
+// argument a keyword, every value its repr ("[]" for a turn without
+// calls).
+func (e *Entry) GoldText(turn int) (string, error) {
+	all, err := e.goldCalls()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, c := range all[turn] {
+		args, ok := bfcl.DecodeArguments(c.Arguments)
+		if !ok {
+			return "", fmt.Errorf("bfcl: %s turn %d: gold call %s: arguments are not a JSON object", e.ID, turn, c.Name)
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.Name)
+		b.WriteByte('(')
+		j := 0
+		args.Items(func(k, v pyval.Value) bool {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			j++
+			b.WriteString(pyval.Str(k))
+			b.WriteByte('=')
+			b.WriteString(pyval.Repr(v))
+			return true
+		})
+		b.WriteByte(')')
+	}
+	b.WriteByte(']')
+	return b.String(), nil
 }

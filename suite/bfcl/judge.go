@@ -41,6 +41,10 @@ type ModelResult struct {
 	// ended (a model or env error): the reference then has no list of turns
 	// and judges the entry as an inference error.
 	InferenceError string
+	// Prompting says the steps are a prompting model's replies: their text
+	// is decoded as the reference's prompting handlers decode it
+	// ([DecodeExecutePrompting]) and their calls are not looked at.
+	Prompting bool
 }
 
 // ModelResultOf reads a trajectory's assistant messages turn by turn.
@@ -112,37 +116,60 @@ type JudgeOptions struct {
 }
 
 // decodedStep is a step whose calls decoded as the reference decodes a
-// function-calling model's reply.
+// model's reply: a function-calling model's native calls (calls, args),
+// or a prompting model's call strings (srcs).
 type decodedStep struct {
 	calls []tool.Call
 	args  []*pyval.Dict
+	srcs  []string
 }
 
 // decodeStep returns the step's calls when the reference's decode_execute
-// would succeed on it: the reply has tool calls and every call's arguments
-// are a JSON object (json.loads then .items()). A text reply or a call
-// with other arguments fails to decode, and the reference skips the step.
-func decodeStep(s Step) (decodedStep, bool) {
+// would succeed on it and give calls. For a function-calling model: the
+// reply has tool calls and every call's arguments are a JSON object
+// (json.loads then .items()); a text reply or a call with other arguments
+// fails to decode. For a prompting model: the text decodes
+// ([DecodeExecutePrompting]) to at least one call. The reference skips a
+// step that does not.
+func decodeStep(s Step, prompting bool) (decodedStep, bool) {
+	if prompting {
+		srcs, err := DecodeExecutePrompting(s.Text)
+		if err != nil || len(srcs) == 0 {
+			return decodedStep{}, false
+		}
+		return decodedStep{srcs: srcs}, true
+	}
 	if len(s.Calls) == 0 {
 		return decodedStep{}, false
 	}
 	d := decodedStep{calls: s.Calls, args: make([]*pyval.Dict, len(s.Calls))}
 	for i, c := range s.Calls {
-		raw := strings.TrimSpace(c.Arguments)
-		if raw == "" {
-			return decodedStep{}, false
-		}
-		v, err := pyval.FromJSON([]byte(raw))
-		if err != nil {
-			return decodedStep{}, false
-		}
-		args, ok := v.(*pyval.Dict)
+		args, ok := bfcl.DecodeArguments(c.Arguments)
 		if !ok {
 			return decodedStep{}, false
 		}
 		d.args[i] = args
 	}
 	return d, true
+}
+
+// ownArgs returns decoded arguments a method may keep or change: a deep
+// copy when a value is a container (the judge's record shows the values
+// as decoded), else the arguments themselves.
+func ownArgs(args *pyval.Dict) *pyval.Dict {
+	plain := true
+	args.Items(func(_, v pyval.Value) bool {
+		switch v.(type) {
+		case nil, bool, int64, float64, string:
+			return true
+		}
+		plain = false
+		return false
+	})
+	if plain {
+		return args
+	}
+	return args.Clone()
 }
 
 // callString is the reference's decoded form of a call:
@@ -198,7 +225,7 @@ func Judge(ctx context.Context, e *Entry, m *ModelResult, opts JudgeOptions) (*V
 	decoded := make([][]decodedStep, len(m.Turns))
 	for t, steps := range m.Turns {
 		for _, s := range steps {
-			if d, ok := decodeStep(s); ok {
+			if d, ok := decodeStep(s, m.Prompting); ok {
 				decoded[t] = append(decoded[t], d)
 			}
 		}
@@ -226,10 +253,13 @@ func Judge(ctx context.Context, e *Entry, m *ModelResult, opts JudgeOptions) (*V
 		steps := make([][]string, 0, len(decoded[t]))
 		for _, d := range decoded[t] {
 			at := len(allModel)
-			for _, c := range d.calls {
-				allModel = append(allModel, modelEnv.Call(ctx, c).Text())
+			for j, c := range d.calls {
+				allModel = append(allModel, modelEnv.CallDecoded(c.Name, ownArgs(d.args[j])))
 			}
-			v.ModelCalls += len(d.calls)
+			for _, src := range d.srcs {
+				allModel = append(allModel, modelEnv.Exec(src))
+			}
+			v.ModelCalls += len(d.calls) + len(d.srcs)
 			steps = append(steps, allModel[at:len(allModel):len(allModel)])
 		}
 		goldResults := goldEnv.ExecAll(gold)
@@ -320,6 +350,9 @@ type stateFailure struct {
 func stateCheck(modelEnv, goldEnv *bfcl.Env) *stateFailure {
 	mc := modelEnv.Classes()
 	for i, gc := range goldEnv.Classes() {
+		if sc, ok := gc.(bfcl.StateComparer); ok && sc.StateEqual(mc[i]) {
+			continue
+		}
 		gs := gc.State()
 		ms := mc[i].State()
 		var diffs *pyval.Dict
@@ -385,15 +418,15 @@ func irrelevance(e *Entry, decoded [][]decodedStep) *pyval.Dict {
 	return nil
 }
 
-// rawResult is the reference's model_result for a function-calling
-// model: per turn, per step, the list of {name: arguments} of the reply's
-// calls, or the reply's text.
+// rawResult is the reference's model_result: per turn, per step, for a
+// function-calling model the list of {name: arguments} of the reply's
+// calls, or the reply's text; for a prompting model the reply's text.
 func rawResult(m *ModelResult) []pyval.Value {
 	out := make([]pyval.Value, len(m.Turns))
 	for t, steps := range m.Turns {
 		ts := make([]pyval.Value, len(steps))
 		for i, s := range steps {
-			if len(s.Calls) == 0 {
+			if len(s.Calls) == 0 || m.Prompting {
 				ts[i] = s.Text
 				continue
 			}
@@ -419,6 +452,10 @@ func decodedResult(decoded [][]decodedStep) []pyval.Value {
 func decodedSteps(steps []decodedStep) []pyval.Value {
 	out := make([]pyval.Value, len(steps))
 	for i, d := range steps {
+		if d.srcs != nil {
+			out[i] = strValues(d.srcs)
+			continue
+		}
 		cs := make([]pyval.Value, len(d.calls))
 		for j, c := range d.calls {
 			cs[j] = callString(c.Name, d.args[j])

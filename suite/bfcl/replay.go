@@ -22,7 +22,7 @@ func (s *Suite) Replay(ctx context.Context, opts suite.Options, dump string) (*s
 	if err != nil {
 		return nil, err
 	}
-	return ReplayEntries(ctx, entries, dump)
+	return replayEntries(ctx, entries, dump, s.prompting)
 }
 
 // ReplayEntries plays each entry's ground truth as a function-calling
@@ -34,6 +34,19 @@ func (s *Suite) Replay(ctx context.Context, opts suite.Options, dump string) (*s
 // "initial_state"}, each state the classes' public attributes in the
 // anchors' encoding, taken from the env the gold ran on as the model.
 func ReplayEntries(ctx context.Context, entries []Entry, dump string) (*suite.ReplayReport, error) {
+	return replayEntries(ctx, entries, dump, false)
+}
+
+// ReplayEntriesPrompting is [ReplayEntries] for the prompting mode: each
+// turn's gold is one reply written as a prompting model writes it, the
+// Python list [name(k=v, ...), ...] of the turn's calls with keyword
+// arguments (see [Entry.GoldText]), decoded and judged as the reference's
+// prompting handlers decode and judge it.
+func ReplayEntriesPrompting(ctx context.Context, entries []Entry, dump string) (*suite.ReplayReport, error) {
+	return replayEntries(ctx, entries, dump, true)
+}
+
+func replayEntries(ctx context.Context, entries []Entry, dump string, prompting bool) (*suite.ReplayReport, error) {
 	start := time.Now()
 	rep := &suite.ReplayReport{Tasks: len(entries), ByCategory: map[string][2]int{}}
 	type outcome struct {
@@ -50,7 +63,7 @@ func ReplayEntries(ctx context.Context, entries []Entry, dump string) (*suite.Re
 			defer wg.Done()
 			for i := range next {
 				e := &entries[i]
-				v, err := replayOne(ctx, e, dump)
+				v, err := replayOne(ctx, e, dump, prompting)
 				switch {
 				case err != nil:
 					outs[i] = outcome{fail: fmt.Sprintf("%s: %v", e.ID, err), err: err}
@@ -98,8 +111,8 @@ feed:
 }
 
 // replayOne judges one entry's gold, dumping its states when asked.
-func replayOne(ctx context.Context, e *Entry, dump string) (*Verdict, error) {
-	m, err := e.goldResult()
+func replayOne(ctx context.Context, e *Entry, dump string, prompting bool) (*Verdict, error) {
+	m, err := e.goldResult(prompting)
 	if err != nil {
 		return nil, err
 	}

@@ -199,3 +199,21 @@ func TestGoldReplayMatchesAnchors(t *testing.T) {
 		t.Errorf("%d entries, %d passed; want 800 of 800", len(entries), rep.Passed)
 	}
 }
+
+// The ground truth written as a prompting model writes it, decoded and
+// judged as the reference's prompting handlers decode and judge it,
+// passes on every entry: the decoder reads every gold call back into a
+// call the executor runs as the reference runs it.
+func TestReplayPromptingAll(t *testing.T) {
+	_, entries := loadSuite(t)
+	rep, err := bfclsuite.ReplayEntriesPrompting(t.Context(), entries, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Passed != len(entries) || len(entries) != 800 {
+		for _, f := range rep.Failures[:min(len(rep.Failures), 10)] {
+			t.Log(f)
+		}
+		t.Fatalf("%d of %d passed", rep.Passed, len(entries))
+	}
+}

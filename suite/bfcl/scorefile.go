@@ -181,11 +181,12 @@ func (s *Suite) WriteReports(trajectoriesPath string) (string, error) {
 }
 
 // WriteRunScoreFiles reads a run's trajectories file and writes the score
-// files of its bfcl-multi-turn episodes into [RunScoreDir] (one subfolder
+// files of its bfcl-multi-turn (and bfcl-multi-turn-prompting) episodes into [RunScoreDir] (one subfolder
 // per model, named by [ModelDirName], when the file holds several
 // models). An episode that errored before it was scored counts as an
-// inference error; canceled episodes are left out. It returns the folder and the files written; with no bfcl-multi-turn
-// episode it writes nothing and returns "".
+// inference error; canceled episodes are left out. It returns the folder
+// and the files written; with no BFCL episode it writes nothing and
+// returns "".
 func WriteRunScoreFiles(trajectories string) (string, []string, error) {
 	trs, err := trajectory.ReadFile(trajectories)
 	if err != nil {
@@ -194,7 +195,7 @@ func WriteRunScoreFiles(trajectories string) (string, []string, error) {
 	byModel := map[string][]*Verdict{}
 	var models []string
 	for _, tr := range trs {
-		if tr.Suite != Name {
+		if tr.Suite != Name && tr.Suite != NamePrompting {
 			continue
 		}
 		var v Verdict

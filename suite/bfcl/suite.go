@@ -26,14 +26,28 @@ const EnvName = "bfcl"
 // ErrUnknownTask reports a task this suite did not load.
 var ErrUnknownTask = errors.New("bfcl: unknown task")
 
-func init() { suite.Register(New()) }
+func init() {
+	suite.Register(New())
+	suite.Register(NewPrompting())
+}
 
 // Suite is the BFCL multi-turn suite. It remembers the entries it loaded,
 // by task id, to build their envs and users and judge their episodes; it is
 // safe for concurrent use.
+//
+// The suite runs in one of the reference's two modes: function calling
+// ([New], "bfcl-multi-turn": the functions as native tools) or prompting
+// ([NewPrompting], "bfcl-multi-turn-prompting": the function docs in the
+// system prompt and calls written as Python in the reply's text; see
+// [PromptingEnv]). The mode is a suite of its own, not an option, because
+// it changes what the model is sent and how its replies are read and
+// judged, so its scores are a different leaderboard column, and a suite
+// name is what `toolgym run --suite` and stored results carry.
 type Suite struct {
 	// Judge adjusts the judge (the zero value judges as the reference).
 	Judge JudgeOptions
+
+	prompting bool
 
 	mu      sync.RWMutex
 	entries map[string]*Entry
@@ -45,14 +59,28 @@ var (
 	_ suite.Replayer   = (*Suite)(nil)
 )
 
-// New returns a suite with no entries loaded.
+// New returns a suite in function-calling mode with no entries loaded.
 func New() *Suite { return &Suite{entries: map[string]*Entry{}} }
 
+// NewPrompting returns a suite in prompting mode with no entries loaded.
+func NewPrompting() *Suite { return &Suite{prompting: true, entries: map[string]*Entry{}} }
+
+// Prompting reports whether the suite runs in prompting mode.
+func (s *Suite) Prompting() bool { return s.prompting }
+
 // Name implements suite.Suite.
-func (s *Suite) Name() string { return Name }
+func (s *Suite) Name() string {
+	if s.prompting {
+		return NamePrompting
+	}
+	return Name
+}
 
 // Description implements suite.Suite.
 func (s *Suite) Description() string {
+	if s.prompting {
+		return "BFCL v4 multi-turn in prompting mode (function docs in the system prompt, calls as Python text), judged as the reference; needs --data and --base-url"
+	}
 	return "BFCL v4 multi-turn (base, miss_func, miss_param, long_context; 800 entries), judged as the reference; needs --data"
 }
 
@@ -71,11 +99,15 @@ func (s *Suite) LoadEntries(opts suite.Options) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The long-context constants load while the entries do.
+	constErr := make(chan error, 1)
+	go func() { constErr <- bfcl.UseData(dir) }()
 	entries, err := Load(dir, opts.Categories)
+	useErr := <-constErr
 	if err != nil {
 		return nil, err
 	}
-	if err := useConstants(dir, entries); err != nil {
+	if err := useConstants(dir, entries, useErr); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
@@ -86,10 +118,10 @@ func (s *Suite) LoadEntries(opts suite.Options) ([]Entry, error) {
 	return entries, nil
 }
 
-// useConstants loads the long-context constants from the data folder when
-// it has them; long-context entries need them.
-func useConstants(dir string, entries []Entry) error {
-	err := bfcl.UseData(dir)
+// useConstants reports the failure to load the long-context constants
+// from the data folder (err, from bfcl.UseData) when long-context entries
+// need them.
+func useConstants(dir string, entries []Entry, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -112,7 +144,12 @@ func (s *Suite) Load(_ context.Context, opts suite.Options) ([]task.Task, error)
 	}
 	tasks := make([]task.Task, len(entries))
 	for i := range entries {
-		if tasks[i], err = entries[i].Task(); err != nil {
+		if s.prompting {
+			tasks[i], err = entries[i].PromptingTask()
+		} else {
+			tasks[i], err = entries[i].Task()
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -169,12 +206,33 @@ func (e *Entry) Task() (task.Task, error) {
 	return t, nil
 }
 
+// PromptingTask returns the entry as a task of the prompting mode: as
+// [Entry.Task], with the reference's [SystemPrompt] over the functions
+// offered from the start as the system prompt, and a held-out turn saying
+// [HoldoutUserPromptPrompting] of its held-out functions.
+func (e *Entry) PromptingTask() (task.Task, error) {
+	t, err := e.Task()
+	if err != nil {
+		return task.Task{}, err
+	}
+	t.System = SystemPrompt(e.Functions)
+	t.Meta["mode"] = "prompting"
+	for turn, held := range e.Held {
+		t.Turns[turn].User = HoldoutUserPromptPrompting(held)
+	}
+	return t, nil
+}
+
 // NewEnv implements suite.Suite: the entry's classes loaded from its
-// initial config, offering the first turn's tools.
+// initial config, offering the first turn's tools; in prompting mode a
+// [PromptingEnv].
 func (s *Suite) NewEnv(t *task.Task) (env.Env, error) {
 	e, err := s.Entry(t.ID)
 	if err != nil {
 		return nil, err
+	}
+	if s.prompting {
+		return e.NewPromptingEnv()
 	}
 	return e.NewEnv()
 }
@@ -206,7 +264,9 @@ func (s *Suite) NewUser(t *task.Task, e env.Env) (user.User, error) {
 	return en.NewUser(e)
 }
 
-// NewUser returns the entry's user for an episode acting on en.
+// NewUser returns the entry's user for an episode acting on en. On a
+// [PromptingEnv] a held-out turn says [HoldoutUserPromptPrompting] and the
+// tools stay as they are, as in the reference's prompting loop.
 func (e *Entry) NewUser(en env.Env) (user.User, error) {
 	u := &turnUser{turns: make([]string, len(e.Question))}
 	for i, q := range e.Question {
@@ -214,6 +274,12 @@ func (e *Entry) NewUser(en env.Env) (user.User, error) {
 		if len(q) > 0 {
 			u.turns[i] = q[0].Content
 		}
+	}
+	if _, ok := en.(*PromptingEnv); ok {
+		for t, held := range e.Held {
+			u.turns[t] = HoldoutUserPromptPrompting(held)
+		}
+		return u, nil
 	}
 	if len(e.Held) > 0 {
 		ts, ok := en.(ToolSetter)
@@ -264,7 +330,9 @@ func (s *Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Trajecto
 	if err != nil {
 		return nil, err
 	}
-	v, err := Judge(ctx, e, ModelResultOf(tr), s.Judge)
+	m := ModelResultOf(tr)
+	m.Prompting = s.prompting
+	v, err := Judge(ctx, e, m, s.Judge)
 	if err != nil {
 		return nil, err
 	}

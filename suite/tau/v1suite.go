@@ -13,6 +13,7 @@ import (
 	"github.com/toolgym/toolgym/agent"
 	"github.com/toolgym/toolgym/env"
 	"github.com/toolgym/toolgym/episode"
+	"github.com/toolgym/toolgym/judge/passk"
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/suite"
 	"github.com/toolgym/toolgym/task"
@@ -81,6 +82,7 @@ var (
 	_ suite.SimulatedUsers = (*V1Suite)(nil)
 	_ suite.Replayer       = (*V1Suite)(nil)
 	_ suite.Rescorer       = (*V1Suite)(nil)
+	_ suite.PassKEstimator = (*V1Suite)(nil)
 )
 
 // NewV1Suite returns the suite for a tau-bench domain ("retail",
@@ -380,4 +382,9 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// PassK implements suite.PassKEstimator with tau-bench's estimator.
+func (s *V1Suite) PassK(trials []passk.Trial, _ int) (passk.Metrics, error) {
+	return passk.TauBench(trials)
 }
