@@ -9,7 +9,9 @@
 // task with fewer results counts its missing trials as failures); k runs
 // from 1 to n; every result counts (a trial that raised was recorded with
 // reward 0); sums are Python's left-to-right float sums in the order the
-// tasks first appear.
+// tasks first appear (the average reward's sum() is left to right up to
+// Python 3.11; from 3.12 CPython compensates float sums, which can change
+// its last bit).
 //
 // [Tau2] is tau2-bench's metrics/agent_metrics.py compute_metrics:
 // simulations that ended with an infrastructure error are left out
@@ -22,10 +24,12 @@
 // Both call a trial successful when its reward is within 1e-6 of 1
 // ([Successful]), and both divide the binomial coefficients exactly (one
 // rounding). tau2 averages the per-task values in the order of its table
-// sorted by the tasks' action counts with NumPy's unstable quicksort;
-// Tau2 sums in task-id order, which gives the same bits whenever that
-// sort leaves the ids in order (at most 16 tasks of equal action count,
-// for instance) and otherwise can differ in the last bit or two.
+// sorted by the tasks' action counts (pandas sort_values, an unstable
+// NumPy quicksort whose order of equal keys can even depend on the CPU's
+// vector instructions); Tau2 sums in task-id order (pandas' groupby
+// order), which gives the same bits when that sort leaves the tasks in id
+// order (say, at most 16 tasks with equal action counts) and otherwise
+// can differ in the last bit or two.
 package passk
 
 import (
@@ -33,6 +37,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 )
 
@@ -71,6 +76,12 @@ func combRatio(c, n, k int) float64 {
 	if k > c {
 		return 0
 	}
+	if num, ok := binomial(c, k); ok {
+		if den, ok := binomial(n, k); ok && num <= 1<<53 && den <= 1<<53 {
+			// Both exact as float64: one IEEE division rounds correctly.
+			return float64(num) / float64(den)
+		}
+	}
 	num, den := new(big.Int).Binomial(int64(c), int64(k)), new(big.Int).Binomial(int64(n), int64(k))
 	if den.Sign() == 0 {
 		return math.Inf(1) // Python raises ZeroDivisionError; unreachable for c <= n
@@ -80,6 +91,25 @@ func combRatio(c, n, k int) float64 {
 	}
 	f, _ := new(big.Rat).SetFrac(num, den).Float64()
 	return f
+}
+
+// binomial returns C(n, k) (0 outside 0 <= k <= n) when it fits in a
+// uint64.
+func binomial(n, k int) (uint64, bool) {
+	if k < 0 || k > n {
+		return 0, true
+	}
+	k = min(k, n-k)
+	r := uint64(1)
+	for i := 1; i <= k; i++ {
+		// r * (n-k+i) / i is exact: r*(n-k+i) is i * C(n-k+i, i).
+		hi, lo := bits.Mul64(r, uint64(n-k+i))
+		if hi != 0 {
+			return 0, false
+		}
+		r = lo / uint64(i)
+	}
+	return r, true
 }
 
 // Trial is one simulation's outcome.

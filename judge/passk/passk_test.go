@@ -3,6 +3,7 @@ package passk
 import (
 	"errors"
 	"math"
+	"math/big"
 	"slices"
 	"testing"
 )
@@ -280,5 +281,25 @@ func checkMetrics(t *testing.T, got, want Metrics) {
 	}
 	if !slices.Equal(got.PassHatK, want.PassHatK) {
 		t.Errorf("pass^k = %v, want %v", got.PassHatK, want.PassHatK)
+	}
+}
+
+// TestBinomial checks the uint64 binomials against math/big, up to where
+// they overflow.
+func TestBinomial(t *testing.T) {
+	for n := 0; n <= 70; n++ {
+		for k := 0; k <= n; k++ {
+			want := new(big.Int).Binomial(int64(n), int64(k))
+			got, ok := binomial(n, k)
+			if ok != want.IsUint64() && ok {
+				t.Fatalf("C(%d,%d): ok %v", n, k, ok)
+			}
+			if ok && got != want.Uint64() {
+				t.Fatalf("C(%d,%d) = %d, want %s", n, k, got, want)
+			}
+		}
+	}
+	if _, ok := binomial(70, 35); ok {
+		t.Error("C(70,35) does not fit a uint64")
 	}
 }

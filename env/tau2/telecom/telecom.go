@@ -575,3 +575,30 @@ func lockPair(a, b *Env) func() {
 		a.mu.Unlock()
 	}
 }
+
+// CallUnsynced runs a tool call for its effect on the state alone: no
+// synchronisation of the phone and the carrier's records afterwards and no
+// rendered result, as the reference's make_tool_call runs a task's gold
+// actions during evaluation (tau2judge.UnsyncedCaller). The error is the
+// tool's failure.
+func (e *Env) CallUnsynced(ctx context.Context, r tau2.Requestor, call tool.Call) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	raw, err := call.Args()
+	if err != nil {
+		return err
+	}
+	var args *pyval.Dict
+	if string(raw) != "{}" {
+		v, err := pyval.FromJSON(raw)
+		if err != nil {
+			return fmt.Errorf("arguments of %s are not valid JSON: %w", call.Name, err)
+		}
+		args, _ = v.(*pyval.Dict)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, _, err = e.call(r, call.Name, args)
+	return err
+}
