@@ -61,12 +61,15 @@ const (
 	EndMaxSteps = "max_steps"
 	// EndError: a model failure ended the turn.
 	EndError = "error"
+	// EndUndecodable: the env (a CallDecoder) could not decode the
+	// reply's calls, so none ran and the turn ended.
+	EndUndecodable = "undecodable"
 )
 
 // Reply is what an agent did in one turn.
 type Reply struct {
 	Steps []Step
-	// EndReason is EndReply, EndMaxSteps or EndError.
+	// EndReason is EndReply, EndMaxSteps, EndError or EndUndecodable.
 	EndReason string
 }
 

@@ -81,3 +81,61 @@ func TestSequentialAndSelfCheckingEnvs(t *testing.T) {
 		}
 	}
 }
+
+// decodingEnv is a reference env whose harness decodes a reply's calls as
+// a whole (agent.CallDecoder) and talks to the model its own way
+// (agent.ModelAdapter: it counts the requests it sees).
+type decodingEnv struct {
+	*orderEnv
+	adapted int
+}
+
+func (*decodingEnv) SequentialCalls() bool { return true }
+func (*decodingEnv) ChecksCalls() bool     { return true }
+func (*decodingEnv) DecodesCalls(calls []tool.Call) bool {
+	for _, c := range calls {
+		if !strings.HasPrefix(c.Arguments, "{") {
+			return false
+		}
+	}
+	return true
+}
+func (e *decodingEnv) AdaptModel(m model.Model) model.Model {
+	return modelFunc(func(ctx context.Context, req *model.Request) (*model.Response, error) {
+		e.adapted++
+		return m.Generate(ctx, req)
+	})
+}
+
+type modelFunc func(context.Context, *model.Request) (*model.Response, error)
+
+func (f modelFunc) Generate(ctx context.Context, req *model.Request) (*model.Response, error) {
+	return f(ctx, req)
+}
+
+func TestCallDecoderEndsTurnAndModelAdapter(t *testing.T) {
+	m := scripted.NewInProcess(scripted.Script(
+		scripted.Calls(scripted.Call("step", map[string]any{"n": "2"})),
+		scripted.Calls(scripted.Call("step", map[string]any{"n": "2"}), scripted.Call("step", `"n"`)),
+		scripted.Text("never asked"),
+	))
+	e := &decodingEnv{orderEnv: &orderEnv{second: make(chan struct{})}}
+	var steps []agent.Step
+	r, err := (&agent.FunctionCalling{Model: m}).Respond(context.Background(), []model.Message{model.User("go")}, e, func(s agent.Step) { steps = append(steps, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.EndReason != agent.EndUndecodable || len(r.Steps) != 2 || len(steps) != 2 {
+		t.Fatalf("end %q after %d steps (%d reported)", r.EndReason, len(r.Steps), len(steps))
+	}
+	last := r.Steps[1]
+	if len(last.Response.Message.ToolCalls) != 2 || len(last.Results) != 0 {
+		t.Errorf("undecodable step: %d calls, %d results; want its calls kept and none run", len(last.Response.Message.ToolCalls), len(last.Results))
+	}
+	if len(e.order) != 1 {
+		t.Errorf("%d calls ran, want only the first step's", len(e.order))
+	}
+	if e.adapted != 2 {
+		t.Errorf("the adapted model answered %d requests, want 2", e.adapted)
+	}
+}

@@ -38,6 +38,11 @@ func (a *FunctionCalling) Respond(ctx context.Context, history []model.Message, 
 	if maxSteps <= 0 {
 		maxSteps = DefaultMaxSteps
 	}
+	m := a.Model
+	if ad, ok := tools.(ModelAdapter); ok {
+		m = ad.AdaptModel(m)
+	}
+	decoder, _ := tools.(CallDecoder)
 	specs := tools.Tools()
 	names := make(map[string]bool, len(specs))
 	for _, s := range specs {
@@ -52,7 +57,7 @@ func (a *FunctionCalling) Respond(ctx context.Context, history []model.Message, 
 		req := a.Settings
 		req.Messages = msgs
 		req.Tools = specs
-		resp, err := a.Model.Generate(ctx, &req)
+		resp, err := m.Generate(ctx, &req)
 		if err != nil {
 			reply.EndReason = EndError
 			return reply, fmt.Errorf("agent step %d: %w", i, err)
@@ -62,6 +67,14 @@ func (a *FunctionCalling) Respond(ctx context.Context, history []model.Message, 
 		}
 		assignCallIDs(resp.Message.ToolCalls, i)
 		step := Step{Index: i, Response: resp, Start: start}
+		if len(resp.Message.ToolCalls) > 0 && decoder != nil && !decoder.DecodesCalls(resp.Message.ToolCalls) {
+			reply.Steps = append(reply.Steps, step)
+			if onStep != nil {
+				onStep(step)
+			}
+			reply.EndReason = EndUndecodable
+			return reply, nil
+		}
 		if len(resp.Message.ToolCalls) > 0 {
 			step.Results = a.runCalls(ctx, tools, names, resp.Message.ToolCalls)
 		}
@@ -96,6 +109,24 @@ func assignCallIDs(calls []tool.Call, step int) {
 // them (BFCL); agents then run the calls of one message in order.
 type Sequential interface {
 	SequentialCalls() bool
+}
+
+// ModelAdapter is implemented by envs whose reference harness talks to
+// models in a way of its own (BFCL's prompting mode: the function docs in
+// the system prompt, calls read from the reply's text, results sent back
+// as one user message). Agents ask the model AdaptModel returns, given
+// their own, for every step of a turn on that env.
+type ModelAdapter interface {
+	AdaptModel(m model.Model) model.Model
+}
+
+// CallDecoder is implemented by envs whose reference harness decodes the
+// calls of a reply as a whole before it runs any (BFCL's function-calling
+// handlers: every call's arguments must be a JSON object). When
+// DecodesCalls reports false the agent runs none of them and the turn ends
+// there, with the reply kept and EndReason EndUndecodable.
+type CallDecoder interface {
+	DecodesCalls(calls []tool.Call) bool
 }
 
 // runCalls runs calls concurrently (in order for a Sequential env) and

@@ -23,6 +23,12 @@ type PyEqualer interface {
 // PyRepr are equal (Python compares plain instances by identity; the
 // repr rule makes states with equal contents compare equal).
 func Equal(a, b Value) bool {
+	// The commonest leaves first.
+	if x, ok := a.(string); ok {
+		if y, ok := b.(string); ok {
+			return x == y
+		}
+	}
 	a, b = norm(a), norm(b)
 	if isNumber(a) && isNumber(b) {
 		c, ok := numCompare(a, b)
@@ -51,9 +57,18 @@ func Equal(a, b Value) bool {
 		if !ok || x.Len() != y.Len() {
 			return false
 		}
+		if x == y {
+			// Python compares the items, each with itself: equal.
+			return true
+		}
 		for i, k := range x.keys {
-			yv, ok := y.Get(k)
-			if !ok || !Equal(x.vals[i], yv) {
+			var yv Value
+			if ks, ok := k.(string); ok && y.keys[i] == Value(ks) {
+				yv = y.vals[i] // the same key at the same place
+			} else if yv, ok = y.Get(k); !ok {
+				return false
+			}
+			if !Equal(x.vals[i], yv) {
 				return false
 			}
 		}
@@ -79,6 +94,10 @@ func Equal(a, b Value) bool {
 func equalSeq(x, y []Value) bool {
 	if len(x) != len(y) {
 		return false
+	}
+	if len(x) > 0 && &x[0] == &y[0] {
+		// The same list: Python compares each item with itself.
+		return true
 	}
 	for i := range x {
 		if !Equal(x[i], y[i]) {

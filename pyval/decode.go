@@ -70,6 +70,10 @@ type decoder struct {
 	data  []byte
 	pos   int
 	depth int
+	// keys and vals are stacks of the items of the objects and arrays
+	// being read, so each container is allocated once at its final size.
+	keys []string
+	vals []Value
 }
 
 func (d *decoder) errAt(msg string, pos int) error {
@@ -154,12 +158,12 @@ func (d *decoder) object() (Value, error) {
 	}
 	defer func() { d.depth-- }()
 	d.pos++ // '{'
-	obj := NewDict()
 	d.skipWS()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
-		return obj, nil
+		return NewDict(), nil
 	}
+	kbase, vbase := len(d.keys), len(d.vals)
 	for {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return nil, d.errAt("Expecting property name enclosed in double quotes", d.pos)
@@ -178,13 +182,14 @@ func (d *decoder) object() (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		obj.Set(k, v)
+		d.keys = append(d.keys, k)
+		d.vals = append(d.vals, v)
 		d.skipWS()
 		if d.pos < len(d.data) {
 			switch d.data[d.pos] {
 			case '}':
 				d.pos++
-				return obj, nil
+				return d.popDict(kbase, vbase), nil
 			case ',':
 				d.pos++
 				d.skipWS()
@@ -195,29 +200,64 @@ func (d *decoder) object() (Value, error) {
 	}
 }
 
+// popDict builds the dict of the items pushed since kbase and vbase (a
+// repeated key keeps its first place and its last value, as Python's json
+// does) and pops them.
+func (d *decoder) popDict(kbase, vbase int) *Dict {
+	ks, vs := d.keys[kbase:], d.vals[vbase:]
+	n := len(ks)
+	obj := newDictCap(n)
+	if n > smallDict {
+		obj.index = make(map[any]int, n)
+	}
+	for i, k := range ks {
+		var kv Value = k
+		if obj.index != nil {
+			if j, ok := obj.index[kv]; ok {
+				obj.vals[j] = vs[i]
+				continue
+			}
+			obj.index[kv] = len(obj.keys)
+		} else if j := obj.find(kv); j >= 0 {
+			obj.vals[j] = vs[i]
+			continue
+		}
+		obj.keys = append(obj.keys, kv)
+		obj.vals = append(obj.vals, vs[i])
+		obj.hkeys = append(obj.hkeys, kv)
+	}
+	clear(vs)
+	d.keys, d.vals = d.keys[:kbase], d.vals[:vbase]
+	return obj
+}
+
 func (d *decoder) array() (Value, error) {
 	if err := d.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { d.depth-- }()
 	d.pos++ // '['
-	list := []Value{}
 	d.skipWS()
 	if d.pos < len(d.data) && d.data[d.pos] == ']' {
 		d.pos++
-		return list, nil
+		return []Value{}, nil
 	}
+	base := len(d.vals)
 	for {
 		v, err := d.value()
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, v)
+		d.vals = append(d.vals, v)
 		d.skipWS()
 		if d.pos < len(d.data) {
 			switch d.data[d.pos] {
 			case ']':
 				d.pos++
+				list := make([]Value, len(d.vals)-base)
+				copy(list, d.vals[base:])
+				clear(d.vals[base:])
+				d.vals = d.vals[:base]
 				return list, nil
 			case ',':
 				d.pos++

@@ -1,8 +1,10 @@
 package pyval
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzFromJSON checks that FromJSON never panics and that what it decodes
@@ -44,4 +46,58 @@ func FuzzFromJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzJSONString checks appendJSONString, whose loop skips plain bytes
+// eight at a time, against a plain byte-by-byte rendering of Python's
+// json string escaping, with and without ensure_ascii.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text here", "quote\" back\\slash", "tab\tnew\nline\x7f", "é ü 日本 \U0001F600", "\xff\xfe bad utf8", "12345678\x0012345678", "abcdefg\"", "abcdefgh\x1f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, ascii := range []bool{true, false} {
+			got := string(appendJSONString(nil, s, ascii))
+			if want := slowJSONString(s, ascii); got != want {
+				t.Fatalf("appendJSONString(%q, %v) = %q, want %q", s, ascii, got, want)
+			}
+		}
+	})
+}
+
+// slowJSONString is json.dumps of a str, one character at a time.
+func slowJSONString(s string, ascii bool) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is U+FFFD
+		i += size
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r < 0x20 || (ascii && r == 0x7f):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case ascii && r > 0xffff:
+			r -= 0x10000
+			fmt.Fprintf(&b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		case ascii && r > 0x7f:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

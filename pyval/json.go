@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,9 +23,22 @@ import (
 // (map[string]any, written with sorted keys; json.Number) and
 // json.RawMessage, written as is.
 func JSONDumps(v Value) (string, error) {
-	b, err := AppendJSON(nil, v, true)
-	return string(b), err
+	p := dumpBufs.Get().(*[]byte)
+	b, err := AppendJSON((*p)[:0], v, true)
+	s := string(b)
+	if cap(b) <= maxPooledBuf {
+		*p = b
+		dumpBufs.Put(p)
+	}
+	return s, err
 }
+
+// dumpBufs holds JSONDumps's scratch buffers, so a dump allocates its
+// string and nothing else.
+var dumpBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// maxPooledBuf is the largest buffer kept for reuse.
+const maxPooledBuf = 64 << 10
 
 // AppendJSON appends json.dumps(v, ensure_ascii=ensureASCII) to b; see
 // JSONDumps.
@@ -46,6 +60,15 @@ type jsonEncoder struct {
 const maxJSONDepth = 10000
 
 func (e *jsonEncoder) encode(b []byte, v Value) ([]byte, error) {
+	// The commonest values first, before norm's conversions.
+	switch x := v.(type) {
+	case string:
+		return appendJSONString(b, x, e.ensureASCII), nil
+	case int64:
+		return strconv.AppendInt(b, x, 10), nil
+	case float64:
+		return appendJSONFloat(b, x), nil
+	}
 	switch x := norm(v).(type) {
 	case nil:
 		return append(b, "null"...), nil
@@ -225,6 +248,13 @@ func appendJSONString(b []byte, s string, ensureASCII bool) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is pending, to be copied verbatim
 	for i := 0; i < len(s); {
+		// Skip eight plain bytes at a time: most strings are plain ASCII.
+		for i+8 <= len(s) && plain8(load8(s, i), ensureASCII) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= ' ' && c != '"' && c != '\\' && (c != 0x7f || !ensureASCII) {
@@ -284,3 +314,34 @@ func appendJSONString(b []byte, s string, ensureASCII bool) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// SWAR constants for plain8.
+const (
+	lsb8 = 0x0101010101010101
+	msb8 = 0x8080808080808080
+)
+
+// load8 reads s[i:i+8] as a little-endian word.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// plain8 reports whether none of the eight bytes of x needs escaping or
+// decoding: each is ASCII, at least ' ', not '"' or '\\', and (with
+// ensureASCII) not DEL.
+func plain8(x uint64, ensureASCII bool) bool {
+	bad := x & msb8                    // >= 0x80
+	bad |= (x - 0x20*lsb8) & ^x & msb8 // < 0x20
+	bad |= hasZero8(x ^ ('"' * lsb8))  // '"'
+	bad |= hasZero8(x ^ ('\\' * lsb8)) // '\\'
+	if ensureASCII {
+		bad |= hasZero8(x ^ (0x7f * lsb8)) // DEL
+	}
+	return bad == 0
+}
+
+// hasZero8 has the high bit of a byte set when that byte of x may be zero;
+// it is exact when no byte of x is >= 0x80 (plain8 checks that first).
+func hasZero8(x uint64) uint64 { return (x - lsb8) & ^x & msb8 }

@@ -8,6 +8,8 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"sync"
+	"sync/atomic"
 )
 
 // Mersenne Twister parameters (MT19937), as CPython's _random module uses.
@@ -98,12 +100,30 @@ func (r *Random) Seed(seed Value) error {
 }
 
 func (r *Random) seedUint64(u uint64) {
-	if u>>32 == 0 {
-		r.initByArray([]uint32{uint32(u)})
+	if c, ok := seeded.Load(u); ok {
+		*r = *c.(*Random)
 		return
 	}
-	r.initByArray([]uint32{uint32(u), uint32(u >> 32)})
+	if u>>32 == 0 {
+		r.initByArray([]uint32{uint32(u)})
+	} else {
+		r.initByArray([]uint32{uint32(u), uint32(u >> 32)})
+	}
+	if seededCount.Add(1) <= maxSeeded {
+		c := *r
+		seeded.Store(u, &c)
+	}
 }
+
+// seeded keeps the state of generators seeded with small ints (up to
+// maxSeeded seeds), so that seeding again with one costs a copy: the
+// reference classes seed a generator per instance with a fixed seed.
+var (
+	seeded      sync.Map // uint64 -> *Random
+	seededCount atomic.Int32
+)
+
+const maxSeeded = 1024
 
 // seedBig seeds with the non-negative n, by its 32-bit words, least
 // significant first.

@@ -120,6 +120,14 @@ func AppendFloatRepr(b []byte, x float64) []byte {
 		}
 		return append(b, "0.0"...)
 	}
+	if ax := math.Abs(x); ax >= 1e-4 && ax < 1e16 {
+		// Fixed notation, the commonest case: the shortest digits, with
+		// ".0" after an integral value.
+		if x == math.Trunc(x) {
+			return append(strconv.AppendInt(b, int64(x), 10), ".0"...)
+		}
+		return strconv.AppendFloat(b, x, 'f', -1, 64)
+	}
 	var buf [32]byte
 	s := strconv.AppendFloat(buf[:0], x, 'e', -1, 64) // [-]d[.ddd]e±dd
 	if s[0] == '-' {

@@ -72,12 +72,18 @@ func DictOf(kv ...Value) *Dict {
 	if len(kv)%2 != 0 {
 		panic("pyval.DictOf: odd number of arguments")
 	}
-	n := len(kv) / 2
-	d := &Dict{keys: make([]Value, 0, n), vals: make([]Value, 0, n), hkeys: make([]any, 0, n)}
+	d := newDictCap(len(kv) / 2)
 	for i := 0; i < len(kv); i += 2 {
 		d.Set(kv[i], kv[i+1])
 	}
 	return d
+}
+
+// newDictCap returns an empty dict with room for n items, its three
+// slices cut from one allocation.
+func newDictCap(n int) *Dict {
+	buf := make([]Value, 3*n)
+	return &Dict{keys: buf[0:0:n], vals: buf[n : n : 2*n], hkeys: buf[2*n : 2*n : 3*n]}
 }
 
 // find returns the position of the hashed key h, or -1.
@@ -104,11 +110,11 @@ func (d *Dict) Has(key Value) bool { return d.find(hashKey(key)) >= 0 }
 
 // Copy returns a shallow copy (dict.copy()): same keys and value objects.
 func (d *Dict) Copy() *Dict {
-	c := &Dict{
-		keys:  append([]Value(nil), d.keys...),
-		vals:  append([]Value(nil), d.vals...),
-		hkeys: append([]any(nil), d.hkeys...),
-	}
+	n := len(d.keys)
+	c := newDictCap(n)
+	c.keys = append(c.keys, d.keys...)
+	c.vals = append(c.vals, d.vals...)
+	c.hkeys = append(c.hkeys, d.hkeys...)
 	if d.index != nil {
 		c.index = maps.Clone(d.index)
 	}
@@ -161,15 +167,26 @@ func (d *Dict) reindex() {
 
 // Delete removes key, reporting whether it was there.
 func (d *Dict) Delete(key Value) bool {
-	i := d.find(hashKey(key))
+	h := hashKey(key)
+	i := d.find(h)
 	if i < 0 {
 		return false
 	}
 	d.keys = append(d.keys[:i], d.keys[i+1:]...)
 	d.vals = append(d.vals[:i], d.vals[i+1:]...)
 	d.hkeys = append(d.hkeys[:i], d.hkeys[i+1:]...)
-	if d.index != nil {
-		d.reindex()
+	n := len(d.keys)
+	// Clear the vacated slots so they do not hold on to their values.
+	d.keys[:n+1][n], d.vals[:n+1][n], d.hkeys[:n+1][n] = nil, nil, nil
+	switch {
+	case d.index == nil:
+	case n <= smallDict:
+		d.index = nil // small again: found by scanning
+	default:
+		delete(d.index, h)
+		for j := i; j < n; j++ {
+			d.index[d.hkeys[j]] = j
+		}
 	}
 	return true
 }

@@ -51,6 +51,37 @@ type Method struct {
 	// parameter, defaults filled in). A returned error is the exception
 	// the reference raises; its Error() is what str(exception) gives.
 	Call func(args []pyval.Value) (pyval.Value, error)
+	// Run, when set, is Call for any instance of the class: it runs the
+	// method on recv. Methods of a class's MethodTable have it.
+	Run func(recv Class, args []pyval.Value) (pyval.Value, error)
+}
+
+// MethodTable is implemented by classes that list their methods once for
+// all their instances: MethodTable returns the same methods (each with
+// Run set, Call unset) for every instance. An [Env] of such classes finds
+// a method by name in an index built once per set of involved classes,
+// and builds no closures per instance.
+type MethodTable interface {
+	MethodTable() []Method
+}
+
+// StateComparer is implemented by classes that compare their state with
+// another instance's without building it: StateEqual reports whether
+// every attribute State lists equals the other instance's (Python ==), as
+// comparing the two States would. Judges try it first.
+type StateComparer interface {
+	StateEqual(other Class) bool
+}
+
+// Bound returns the methods of a method table bound to recv, with Call
+// set: what Methods returns for a class that has a MethodTable.
+func Bound(recv Class, table []Method) []Method {
+	out := make([]Method, len(table))
+	for i := range table {
+		m := &table[i]
+		out[i] = Method{Name: m.Name, Params: m.Params, Run: m.Run, Call: func(args []pyval.Value) (pyval.Value, error) { return m.Run(recv, args) }}
+	}
+	return out
 }
 
 // Param is one parameter of a method.
@@ -88,7 +119,8 @@ func RegisterClass(name string, f Factory) {
 	classes[name] = f
 }
 
-// NewClass returns a fresh instance of the named class.
+// NewClass returns a fresh instance of the named class, made by its
+// Factory: unloaded, so call Load before using it.
 func NewClass(name string) (Class, error) {
 	classMu.RLock()
 	f, ok := classes[name]

@@ -1,6 +1,7 @@
 package bfcl
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,7 +59,13 @@ func UseData(dir string) error {
 			if err != nil {
 				continue
 			}
-			all, err := ParseConstants(string(src))
+			var all *pyval.Dict
+			if d.Len() > 0 {
+				// The JSON has the rest: read only what it lacks.
+				all, err = parseConstant(string(src), WatchListConstant)
+			} else {
+				all, err = ParseConstants(string(src))
+			}
 			if err != nil {
 				return fmt.Errorf("bfcl: %s: %w", p, err)
 			}
@@ -76,6 +83,7 @@ func UseData(dir string) error {
 	}
 	constMu.Lock()
 	constants = d
+	clear(constJSON)
 	constMu.Unlock()
 	return nil
 }
@@ -103,15 +111,14 @@ func ParseConstants(src string) (*pyval.Dict, error) {
 		return nil
 	}
 	for i, line := range lines {
-		n, rest, ok := strings.Cut(line, "=")
-		n = strings.TrimRight(n, " ")
-		if !ok || n == "" || n[0] < 'A' || n[0] > 'Z' || strings.HasPrefix(rest, "=") ||
-			strings.TrimLeft(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != "" {
+		n, ok := assignment(line)
+		if !ok {
 			continue
 		}
 		if err := flush(i); err != nil {
 			return nil, err
 		}
+		_, rest, _ := strings.Cut(line, "=")
 		name, start = n, i
 		lines[i] = rest
 	}
@@ -121,12 +128,79 @@ func ParseConstants(src string) (*pyval.Dict, error) {
 	return out, nil
 }
 
+// parseConstant reads the one assignment NAME = <literal> of a Python
+// source file of constants, as ParseConstants reads it (an empty dict
+// when the file has none).
+func parseConstant(src, name string) (*pyval.Dict, error) {
+	lines := strings.Split(src, "\n")
+	start := -1
+	for i, line := range lines {
+		n, ok := assignment(line)
+		if !ok {
+			continue
+		}
+		if start >= 0 {
+			return ParseConstants(strings.Join(lines[start:i], "\n"))
+		}
+		if n == name {
+			start = i
+		}
+	}
+	if start < 0 {
+		return pyval.NewDict(), nil
+	}
+	return ParseConstants(strings.Join(lines[start:], "\n"))
+}
+
+// assignment reports whether a line starts an assignment NAME = ..., and
+// the name.
+func assignment(line string) (string, bool) {
+	n, rest, ok := strings.Cut(line, "=")
+	n = strings.TrimRight(n, " ")
+	if !ok || n == "" || n[0] < 'A' || n[0] > 'Z' || strings.HasPrefix(rest, "=") ||
+		strings.TrimLeft(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != "" {
+		return "", false
+	}
+	return n, true
+}
+
 // SetConstant sets a long-context constant that later UseData calls do
 // not replace, for tests and for callers that obtain a constant elsewhere.
 func SetConstant(name string, v pyval.Value) {
 	constMu.Lock()
 	defer constMu.Unlock()
 	pinned.Set(name, v)
+	delete(constJSON, name)
+}
+
+// constJSON holds ConstantJSON's renderings of the constants now loaded.
+var constJSON = map[string]json.RawMessage{}
+
+// ConstantJSON returns json.dumps of a long-context constant (Python's
+// defaults, as the executor renders results), made once per loaded data
+// folder and shared: a class that puts a constant, unchanged, into its
+// dict results can put this instead, and the executor writes it as is.
+// Callers must not change it.
+func ConstantJSON(name string) (json.RawMessage, error) {
+	constMu.RLock()
+	b, ok := constJSON[name]
+	constMu.RUnlock()
+	if ok {
+		return b, nil
+	}
+	v, err := Constant(name)
+	if err != nil {
+		return nil, err
+	}
+	s, err := pyval.JSONDumps(v)
+	if err != nil {
+		return nil, fmt.Errorf("bfcl: constant %s: %w", name, err)
+	}
+	b = json.RawMessage(s)
+	constMu.Lock()
+	constJSON[name] = b
+	constMu.Unlock()
+	return b, nil
 }
 
 // Constant returns a deep copy of a long-context constant by its name in

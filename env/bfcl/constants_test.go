@@ -88,3 +88,33 @@ func TestUseDataFromPythonSource(t *testing.T) {
 		t.Errorf("empty folder: %v", err)
 	}
 }
+
+// With the JSON constants beside long_context.py, only the constant the
+// JSON lacks is read from the Python source, wherever it stands in it.
+func TestUseDataReadsOnlyTheMissingConstant(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ConstantsFile), []byte(`{"A_LIST": [1, 2]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "A_LIST = [9]\nWATCH_LIST_EXTENSION = [\n    'X',\n    'Y', Ellipsis]\nBROKEN = [\n"
+	if err := os.WriteFile(filepath.Join(dir, LongContextSource), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	anchors := filepath.Join("..", "..", "..", "shared", "anchors", "bfcl")
+	defer func() {
+		if _, err := os.Stat(anchors); err == nil {
+			if err := UseData(anchors); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}()
+	if err := UseData(dir); err != nil {
+		t.Fatalf("the broken constant after the watch list must not be read: %v", err)
+	}
+	if wl, _ := Constant(WatchListConstant); pyval.Repr(wl) != "['X', 'Y', Ellipsis]" {
+		t.Errorf("watch list %s", pyval.Repr(wl))
+	}
+	if l, _ := Constant("A_LIST"); pyval.Repr(l) != "[1, 2]" {
+		t.Errorf("A_LIST %s, want the JSON's", pyval.Repr(l))
+	}
+}

@@ -21,11 +21,13 @@ type Env struct {
 	mu      sync.Mutex
 	classes []Class
 	methods map[string]bound
+	shared  bool // methods is the shared index of classes with method tables
 	specs   []tool.Spec
 }
 
+// bound is a method and the position of its class in Env.classes.
 type bound struct {
-	class  Class
+	class  int
 	method *Method
 }
 
@@ -60,6 +62,10 @@ func New(involved []string, initialConfig *pyval.Dict, longContext bool) (*Env, 
 }
 
 func (e *Env) index() {
+	if idx, ok := tableIndex(e.classes); ok {
+		e.methods, e.shared = idx, true
+		return
+	}
 	all := make([][]Method, len(e.classes))
 	n := 0
 	for i, c := range e.classes {
@@ -67,12 +73,46 @@ func (e *Env) index() {
 		n += len(all[i])
 	}
 	e.methods = make(map[string]bound, n)
-	for k, c := range e.classes {
+	for k := range e.classes {
 		ms := all[k]
 		for i := range ms {
-			e.methods[ms[i].Name] = bound{class: c, method: &ms[i]}
+			e.methods[ms[i].Name] = bound{class: k, method: &ms[i]}
 		}
 	}
+}
+
+// tableIndexes caches the method index of each list of classes that all
+// have a MethodTable, by their names joined.
+var tableIndexes sync.Map // string -> map[string]bound
+
+// tableIndex returns the shared method index of classes when every one has
+// a MethodTable (a name two classes share resolves to the later class).
+func tableIndex(classes []Class) (map[string]bound, bool) {
+	var key strings.Builder
+	for _, c := range classes {
+		if _, ok := c.(MethodTable); !ok {
+			return nil, false
+		}
+		key.WriteString(c.Name())
+		key.WriteByte(',')
+	}
+	if idx, ok := tableIndexes.Load(key.String()); ok {
+		return idx.(map[string]bound), true
+	}
+	n := 0
+	tables := make([][]Method, len(classes))
+	for i, c := range classes {
+		tables[i] = c.(MethodTable).MethodTable()
+		n += len(tables[i])
+	}
+	idx := make(map[string]bound, n)
+	for k, t := range tables {
+		for i := range t {
+			idx[t[i].Name] = bound{class: k, method: &t[i]}
+		}
+	}
+	actual, _ := tableIndexes.LoadOrStore(key.String(), idx)
+	return actual.(map[string]bound), true
 }
 
 // SetTools sets the tool specs the env offers (the suite builds them from
@@ -98,6 +138,35 @@ func (e *Env) SequentialCalls() bool { return true }
 // ChecksCalls tells agents to hand every call to the env unchecked: an
 // unknown function or bad arguments get the reference's own observation.
 func (e *Env) ChecksCalls() bool { return true }
+
+// DecodesCalls tells agents whether the reference's function-calling
+// handlers would decode a reply with these calls (agent.CallDecoder): every
+// call's arguments must be a JSON object ([DecodeArguments]). When one is
+// not, the reference runs none of the reply's calls and ends the turn.
+func (e *Env) DecodesCalls(calls []tool.Call) bool {
+	for _, c := range calls {
+		if _, ok := DecodeArguments(c.Arguments); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// DecodeArguments reads a native call's arguments as the reference's
+// function-calling handlers do (json.loads, then .items()): they must be
+// a JSON object; empty text is not one.
+func DecodeArguments(arguments string) (*pyval.Dict, bool) {
+	raw := strings.TrimSpace(arguments)
+	if raw == "" {
+		return nil, false
+	}
+	v, err := pyval.FromJSON([]byte(raw))
+	if err != nil {
+		return nil, false
+	}
+	d, ok := v.(*pyval.Dict)
+	return d, ok
+}
 
 // Classes returns the involved class instances, in order.
 func (e *Env) Classes() []Class { return e.classes }
@@ -152,18 +221,19 @@ func (e *Env) invoke(name string, args []Arg) string {
 	if !ok {
 		return fmt.Sprintf("Error during execution: name '%s' is not defined", name)
 	}
-	vals, err := Bind(b.class.Name(), b.method, args)
+	c := e.classes[b.class]
+	vals, err := Bind(c.Name(), b.method, args)
 	if err != nil {
 		return "Error during execution: " + err.Error()
 	}
-	res, err := safeCall(b.method, vals)
+	res, err := safeCall(c, b.method, vals)
 	if err != nil {
 		return "Error during execution: " + err.Error()
 	}
 	return ResultString(res)
 }
 
-func safeCall(m *Method, args []pyval.Value) (res pyval.Value, err error) {
+func safeCall(c Class, m *Method, args []pyval.Value) (res pyval.Value, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if pe, ok := p.(error); ok {
@@ -173,6 +243,9 @@ func safeCall(m *Method, args []pyval.Value) (res pyval.Value, err error) {
 			err = fmt.Errorf("%v", p)
 		}
 	}()
+	if m.Call == nil {
+		return m.Run(c, args)
+	}
 	return m.Call(args)
 }
 
@@ -219,12 +292,30 @@ func (e *Env) callJSON(call tool.Call) string {
 	if !ok {
 		return "Error during execution: arguments must be a JSON object"
 	}
-	var args []Arg
+	return e.invokeDict(call.Name, d)
+}
+
+// CallDecoded runs a native call whose arguments are already decoded
+// (by [DecodeArguments]) and returns its result string, as Call does. The
+// method may keep or change the argument values.
+func (e *Env) CallDecoded(name string, args *pyval.Dict) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if forbidden[name] {
+		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", name)
+	}
+	return e.invokeDict(name, args)
+}
+
+// invokeDict runs a method with keyword arguments from a JSON object.
+func (e *Env) invokeDict(name string, d *pyval.Dict) string {
+	var buf [8]Arg
+	args := buf[:0]
 	d.Items(func(k, v pyval.Value) bool {
 		args = append(args, Arg{Name: k.(string), Value: v})
 		return true
 	})
-	return e.invoke(call.Name, args)
+	return e.invoke(name, args)
 }
 
 // States returns each class's state (public attributes) by class name, in
@@ -253,10 +344,14 @@ func (e *Env) Snapshot() (json.RawMessage, error) {
 func (e *Env) Fork() env.Env {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	f := &Env{specs: e.specs}
-	for _, c := range e.classes {
-		f.classes = append(f.classes, c.Clone())
+	f := &Env{specs: e.specs, classes: make([]Class, len(e.classes))}
+	for i, c := range e.classes {
+		f.classes[i] = c.Clone()
 	}
-	f.index()
+	if e.shared {
+		f.methods, f.shared = e.methods, true
+	} else {
+		f.index()
+	}
 	return f
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/toolgym/toolgym/model/toolcall"
@@ -38,6 +39,12 @@ func parseCall(src string) (string, []Arg, error) {
 	}
 	return pcs[0].Name, args, nil
 }
+
+// ParseCall reads one Python call with literal arguments, such as
+// "mv(source='a.txt', destination='b')", into its name and arguments
+// (positional ones with an empty Name), as the executor reads the calls it
+// runs.
+func ParseCall(src string) (string, []Arg, error) { return parseCall(src) }
 
 // ParseLiteral reads one Python literal (a str, number, True/False/None,
 // Ellipsis, or a list, tuple or dict of them, spanning lines inside its
@@ -333,6 +340,22 @@ func (p *callParser) str() (pyval.Value, bool) {
 			case 'r':
 				b.WriteByte('\r')
 			case '\n':
+			case 'u', 'U':
+				// \uXXXX and \UXXXXXXXX: a code point (a surrogate, which a
+				// Go string cannot hold, is left to the full parser).
+				n := 4
+				if e == 'U' {
+					n = 8
+				}
+				if p.i+n > len(p.s) {
+					return nil, false
+				}
+				cp, err := strconv.ParseUint(p.s[p.i:p.i+n], 16, 32)
+				if err != nil || cp > unicode.MaxRune || (cp >= 0xd800 && cp < 0xe000) {
+					return nil, false
+				}
+				b.WriteRune(rune(cp))
+				p.i += n
 			default:
 				return nil, false
 			}

@@ -131,7 +131,7 @@ func TestParseCall(t *testing.T) {
 // FuzzParseCall checks that the fast path reads every call it accepts as
 // the full parser does.
 func FuzzParseCall(f *testing.F) {
-	for _, s := range []string{"cd(folder='document')", "f(1, 'a', b=[1, 2.0], c={'k': None})", `f(x="a\"b")`, "f(x=-0.5e3)"} {
+	for _, s := range []string{"cd(folder='document')", "f(1, 'a', b=[1, 2.0], c={'k': None})", `f(x="a\"b")`, "f(x=-0.5e3)", `f(x='it\u2019s \U0001F600 \ud800')`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

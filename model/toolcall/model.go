@@ -27,6 +27,24 @@ type Model struct {
 	// Prompt renders the tool instructions appended to the system prompt;
 	// nil uses [DefaultPrompt].
 	Prompt func(p Parser, specs []tool.Spec) string
+	// System, when set, builds the whole system message in place of
+	// appending Prompt's instructions to it: it gets the conversation's own
+	// system text ("" when the conversation opens without one) and the
+	// request's tools, and returns the system text to send ("" sends no
+	// system message). BFCL's prompting mode puts its function docs there.
+	System func(system string, specs []tool.Spec) string
+	// Results, when set, renders the results of one assistant message's
+	// calls: it gets that assistant message and the tool messages that
+	// answer it, in order, and returns the one message the model is shown
+	// in their place. Nil sends a user message with one line per result
+	// (a <tool_response> block for Hermes, "Result of name: text" else).
+	Results func(calls model.Message, results []model.Message) model.Message
+	// Verbatim keeps each reply's text as the model wrote it, calls
+	// included, as the message's content (the parsed calls are set beside
+	// it), and writes past assistant messages back as that text instead of
+	// rendering their calls with Parser.Format, so the model is shown its
+	// own words, as BFCL's prompting handlers show them.
+	Verbatim bool
 }
 
 var _ model.Model = (*Model)(nil)
@@ -39,7 +57,7 @@ func (m *Model) Generate(ctx context.Context, req *model.Request) (*model.Respon
 	}
 	r := *req
 	r.Tools, r.ToolChoice, r.ParallelToolCalls = nil, "", nil
-	msgs, err := m.rewrite(req.Messages, prompt(m.Parser, req.Tools), len(req.Tools) > 0)
+	msgs, err := m.rewrite(req.Messages, req.Tools, prompt)
 	if err != nil {
 		return nil, err
 	}
@@ -57,9 +75,11 @@ func (m *Model) Generate(ctx context.Context, req *model.Request) (*model.Respon
 		resp.Message.Extra["tool_call_error"] = b
 		return resp, nil
 	}
-	resp.Message.Content = nil
-	if content != "" {
-		resp.Message.Content = []tool.Part{tool.Text(content)}
+	if !m.Verbatim {
+		resp.Message.Content = nil
+		if content != "" {
+			resp.Message.Content = []tool.Part{tool.Text(content)}
+		}
 	}
 	resp.Message.ToolCalls = append(resp.Message.ToolCalls, calls...)
 	if len(resp.Message.ToolCalls) > 0 && (resp.FinishReason == "stop" || resp.FinishReason == "") {
@@ -69,26 +89,57 @@ func (m *Model) Generate(ctx context.Context, req *model.Request) (*model.Respon
 }
 
 // rewrite turns a native-tools conversation into a text-only one.
-func (m *Model) rewrite(in []model.Message, tools string, hasTools bool) ([]model.Message, error) {
+func (m *Model) rewrite(in []model.Message, specs []tool.Spec, prompt func(Parser, []tool.Spec) string) ([]model.Message, error) {
 	out := make([]model.Message, 0, len(in)+1)
-	if hasTools && (len(in) == 0 || in[0].Role != model.RoleSystem) {
-		out = append(out, model.System(tools))
-	}
-	var results []string
-	flush := func() {
-		if len(results) > 0 {
-			out = append(out, model.User(strings.Join(results, "\n")))
-			results = nil
+	hasSystem := len(in) > 0 && in[0].Role == model.RoleSystem
+	switch {
+	case m.System != nil:
+		own := ""
+		if hasSystem {
+			own, in = in[0].Text(), in[1:]
+		}
+		if s := m.System(own, specs); s != "" {
+			out = append(out, model.System(s))
+		}
+	case len(specs) > 0:
+		tools := prompt(m.Parser, specs)
+		if hasSystem {
+			out = append(out, model.System(strings.TrimSpace(in[0].Text()+"\n\n"+tools)))
+			in = in[1:]
+		} else {
+			out = append(out, model.System(tools))
 		}
 	}
-	for i, msg := range in {
+	var (
+		caller  model.Message   // the assistant message the pending results answer
+		results []model.Message // tool messages not yet written
+	)
+	flush := func() {
+		if len(results) == 0 {
+			return
+		}
+		if m.Results != nil {
+			out = append(out, m.Results(caller, results))
+		} else {
+			lines := make([]string, len(results))
+			for i, r := range results {
+				lines[i] = m.result(r)
+			}
+			out = append(out, model.User(strings.Join(lines, "\n")))
+		}
+		results = nil
+	}
+	for _, msg := range in {
 		switch {
-		case i == 0 && msg.Role == model.RoleSystem && hasTools:
-			out = append(out, model.System(strings.TrimSpace(msg.Text()+"\n\n"+tools)))
 		case msg.Role == model.RoleTool:
-			results = append(results, m.result(msg))
+			results = append(results, msg)
 		case msg.Role == model.RoleAssistant && len(msg.ToolCalls) > 0:
 			flush()
+			caller = msg
+			if m.Verbatim && msg.Text() != "" {
+				out = append(out, model.Message{Role: model.RoleAssistant, Content: msg.Content, Reasoning: msg.Reasoning})
+				continue
+			}
 			text, err := m.Parser.Format(msg.ToolCalls)
 			if err != nil {
 				return nil, fmt.Errorf("toolcall: writing past calls as %s text: %w", m.Parser.Name(), err)

@@ -3,6 +3,7 @@ package toolcall_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -100,5 +101,70 @@ func TestDefaultPromptShowsEachFormat(t *testing.T) {
 	}
 	if toolcall.DefaultPrompt(toolcall.Hermes{}, nil) != "" {
 		t.Error("a prompt without tools should be empty")
+	}
+}
+
+// A custom system prompt, a custom results message and verbatim replies:
+// the model sees exactly what the three give, over HTTP.
+func TestModelCustomSystemResultsVerbatim(t *testing.T) {
+	reply := "  [get_account_balance(account_id='CHK-1001'), get_account_balance(account_id='SAV-1002')]"
+	srv := scripted.NewServer(scripted.Script(scripted.Text(reply), scripted.Text("Done.")))
+	run, err := scripted.Start(srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	client, err := openai.New(openai.Config{BaseURL: run.URL, Model: "text-only"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawOwn string
+	m := &toolcall.Model{
+		Base: client, Parser: toolcall.Pythonic{}, Verbatim: true,
+		System: func(own string, specs []tool.Spec) string {
+			sawOwn = own
+			return fmt.Sprintf("%d tools.\n", len(specs))
+		},
+		Results: func(caller model.Message, results []model.Message) model.Message {
+			parts := []string{fmt.Sprintf("%d calls", len(caller.ToolCalls))}
+			for _, r := range results {
+				parts = append(parts, r.ToolCallID+"="+r.Text())
+			}
+			return model.Message{Role: model.RoleUser, Content: []tool.Part{tool.Text(strings.Join(parts, "|"))}}
+		},
+	}
+	bank, _ := env.New("bank", nil)
+	a := &agent.FunctionCalling{Model: m}
+	r, err := a.Respond(context.Background(), []model.Message{model.System("Be brief."), model.User("balances?")}, bank, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Steps) != 2 || len(r.Steps[0].Results) != 2 {
+		t.Fatalf("%d steps", len(r.Steps))
+	}
+	if got := r.Steps[0].Response.Message.Text(); got != reply {
+		t.Errorf("verbatim content %q", got)
+	}
+	if sawOwn != "Be brief." {
+		t.Errorf("System saw %q", sawOwn)
+	}
+	second := srv.Requests()[1]
+	if s := text(t, second.Messages[0].Content); s != fmt.Sprintf("%d tools.\n", len(bank.Tools())) {
+		t.Errorf("system message %q", s)
+	}
+	if a := text(t, second.Messages[2].Content); a != reply {
+		t.Errorf("past reply written back as %q, want it verbatim", a)
+	}
+	res := text(t, second.Messages[3].Content)
+	if second.Messages[3].Role != "user" || !strings.HasPrefix(res, "2 calls|call_0=") || strings.Count(res, "|") != 2 || len(second.Messages) != 4 {
+		t.Errorf("results message %q (%d messages)", res, len(second.Messages))
+	}
+	// A System returning "" sends no system message.
+	m.System = func(string, []tool.Spec) string { return "" }
+	if _, err := m.Generate(context.Background(), &model.Request{Messages: []model.Message{model.System("x"), model.User("again")}}); err == nil {
+		t.Fatal("the script is spent; want an error")
+	}
+	if last := srv.Requests()[2]; last.Messages[0].Role != "user" {
+		t.Errorf("first message %s, want no system message", last.Messages[0].Role)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/model/toolcall"
@@ -245,6 +246,7 @@ func CheckClass(t *testing.T, class string) {
 					continue
 				}
 				for _, turn := range e.Replay.Turns {
+					before := env.Fork().(*bfcl.Env)
 					for k, call := range turn.Calls {
 						if Owner(own, e.InvolvedClasses, callName(call)) != class {
 							continue
@@ -258,6 +260,9 @@ func CheckClass(t *testing.T, class string) {
 						fail("%s turn %d: state: %s", e.ID, turn.Turn, msg)
 						break
 					}
+					if msg := checkStateEqual(env, before); msg != "" {
+						fail("%s turn %d: %s", e.ID, turn.Turn, msg)
+					}
 				}
 			}
 			if failures > 10 {
@@ -266,6 +271,28 @@ func CheckClass(t *testing.T, class string) {
 			t.Logf("%s/%s: %d entries, %d calls checked, %d mismatches", class, cat, checked, calls, failures)
 		})
 	}
+}
+
+// checkStateEqual checks a class's StateEqual against comparing States,
+// between the env after a turn and a copy from before it, both ways, and
+// with a fresh copy.
+func checkStateEqual(after, before *bfcl.Env) string {
+	now := after.Fork().(*bfcl.Env)
+	for i, c := range after.Classes() {
+		sc, ok := c.(bfcl.StateComparer)
+		if !ok {
+			continue
+		}
+		b, n := before.Classes()[i], now.Classes()[i]
+		want := pyval.Equal(c.State(), b.State())
+		if sc.StateEqual(b) != want || b.(bfcl.StateComparer).StateEqual(c) != want {
+			return fmt.Sprintf("%s: StateEqual with the state before the turn is not %v, as comparing States says", c.Name(), want)
+		}
+		if !sc.StateEqual(n) {
+			return fmt.Sprintf("%s: StateEqual with a fresh copy is false", c.Name())
+		}
+	}
+	return ""
 }
 
 func callName(call string) string {
@@ -332,4 +359,56 @@ func clip(s string) string {
 		return s[:600] + "..."
 	}
 	return s
+}
+
+// BenchGroundTruth replays every ground-truth call class owns in the four
+// categories, one Exec per call (parse the call, bind, run, render the
+// result string), each entry on a fresh env built untimed, and reports
+// ns/call: the figure the reference's calls/s per class compares with.
+func BenchGroundTruth(b *testing.B, class string) {
+	own := owners(b)
+	type entry struct {
+		cfg   *pyval.Dict
+		long  bool
+		calls []string
+	}
+	var entries []entry
+	total := 0
+	for _, cat := range Categories {
+		for _, e := range Load(b, cat) {
+			if !contains(e.InvolvedClasses, class) {
+				continue
+			}
+			var calls []string
+			for _, turn := range e.Replay.Turns {
+				for _, call := range turn.Calls {
+					if Owner(own, e.InvolvedClasses, callName(call)) == class {
+						calls = append(calls, call)
+					}
+				}
+			}
+			if len(calls) > 0 {
+				entries = append(entries, entry{e.InitialConfig, e.LongContext(), calls})
+				total += len(calls)
+			}
+		}
+	}
+	b.ReportAllocs()
+	var spent time.Duration
+	for b.Loop() {
+		for _, en := range entries {
+			b.StopTimer()
+			env, err := bfcl.New([]string{class}, en.cfg, en.long)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := time.Now()
+			for _, call := range en.calls {
+				env.Exec(call)
+			}
+			spent += time.Since(start)
+		}
+	}
+	b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N*total), "ns/call")
 }

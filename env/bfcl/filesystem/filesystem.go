@@ -34,7 +34,7 @@ import (
 const ClassName = "GorillaFileSystem"
 
 func init() {
-	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return &FileSystem{} }) // unloaded: Env loads it
 }
 
 // maxDepth bounds recursion over the tree where the reference recurses
@@ -235,6 +235,14 @@ func field(d pyval.Value, key string) (pyval.Value, error) {
 // root, in the order the reference sets them.
 func (fs *FileSystem) State() *pyval.Dict {
 	return pyval.DictOf("long_context", fs.longContext, "root", fs.root)
+}
+
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (fs *FileSystem) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*FileSystem)
+	return ok && pyval.Equal(fs.longContext, o.longContext) &&
+		pyval.Equal(fs.root, o.root)
 }
 
 // Clone implements bfcl.Class: a deep copy that shares between its

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -11,32 +12,39 @@ import (
 
 // Methods implements bfcl.Class: the reference's public methods, with
 // their parameters in signature order.
-func (fs *FileSystem) Methods() []bfcl.Method {
+func (fs *FileSystem) Methods() []bfcl.Method { return bfcl.Bound(fs, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*FileSystem) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	req, opt := bfcl.Req, bfcl.Opt
-	m := func(name string, call func([]pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
-		return bfcl.Method{Name: name, Params: params, Call: call}
+	m := func(name string, call func(*FileSystem, []pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*FileSystem), v) }}
 	}
 	return []bfcl.Method{
-		m("pwd", func([]pyval.Value) (pyval.Value, error) { return fs.Pwd(), nil }),
-		m("ls", func(v []pyval.Value) (pyval.Value, error) { return fs.Ls(v[0]), nil }, opt("a", false)),
-		m("cd", func(v []pyval.Value) (pyval.Value, error) { return fs.Cd(v[0]) }, req("folder")),
-		m("mkdir", func(v []pyval.Value) (pyval.Value, error) { return fs.Mkdir(v[0]) }, req("dir_name")),
-		m("touch", func(v []pyval.Value) (pyval.Value, error) { return fs.Touch(v[0]) }, req("file_name")),
-		m("echo", func(v []pyval.Value) (pyval.Value, error) { return fs.Echo(v[0], v[1]) }, req("content"), opt("file_name", nil)),
-		m("cat", func(v []pyval.Value) (pyval.Value, error) { return fs.Cat(v[0]) }, req("file_name")),
-		m("find", func(v []pyval.Value) (pyval.Value, error) { return fs.Find(v[0], v[1]) }, opt("path", "."), opt("name", nil)),
-		m("wc", func(v []pyval.Value) (pyval.Value, error) { return fs.Wc(v[0], v[1]) }, req("file_name"), opt("mode", "l")),
-		m("sort", func(v []pyval.Value) (pyval.Value, error) { return fs.Sort(v[0]) }, req("file_name")),
-		m("grep", func(v []pyval.Value) (pyval.Value, error) { return fs.Grep(v[0], v[1]) }, req("file_name"), req("pattern")),
-		m("du", func(v []pyval.Value) (pyval.Value, error) { return fs.Du(v[0]) }, opt("human_readable", false)),
-		m("tail", func(v []pyval.Value) (pyval.Value, error) { return fs.Tail(v[0], v[1]) }, req("file_name"), opt("lines", int64(10))),
-		m("diff", func(v []pyval.Value) (pyval.Value, error) { return fs.Diff(v[0], v[1]) }, req("file_name1"), req("file_name2")),
-		m("mv", func(v []pyval.Value) (pyval.Value, error) { return fs.Mv(v[0], v[1]) }, req("source"), req("destination")),
-		m("rm", func(v []pyval.Value) (pyval.Value, error) { return fs.Rm(v[0]) }, req("file_name")),
-		m("rmdir", func(v []pyval.Value) (pyval.Value, error) { return fs.Rmdir(v[0]) }, req("dir_name")),
-		m("cp", func(v []pyval.Value) (pyval.Value, error) { return fs.Cp(v[0], v[1]) }, req("source"), req("destination")),
+		m("pwd", func(fs *FileSystem, _ []pyval.Value) (pyval.Value, error) { return fs.Pwd(), nil }),
+		m("ls", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Ls(v[0]), nil }, opt("a", false)),
+		m("cd", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Cd(v[0]) }, req("folder")),
+		m("mkdir", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Mkdir(v[0]) }, req("dir_name")),
+		m("touch", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Touch(v[0]) }, req("file_name")),
+		m("echo", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Echo(v[0], v[1]) }, req("content"), opt("file_name", nil)),
+		m("cat", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Cat(v[0]) }, req("file_name")),
+		m("find", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Find(v[0], v[1]) }, opt("path", "."), opt("name", nil)),
+		m("wc", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Wc(v[0], v[1]) }, req("file_name"), opt("mode", "l")),
+		m("sort", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Sort(v[0]) }, req("file_name")),
+		m("grep", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Grep(v[0], v[1]) }, req("file_name"), req("pattern")),
+		m("du", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Du(v[0]) }, opt("human_readable", false)),
+		m("tail", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Tail(v[0], v[1]) }, req("file_name"), opt("lines", int64(10))),
+		m("diff", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Diff(v[0], v[1]) }, req("file_name1"), req("file_name2")),
+		m("mv", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Mv(v[0], v[1]) }, req("source"), req("destination")),
+		m("rm", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Rm(v[0]) }, req("file_name")),
+		m("rmdir", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Rmdir(v[0]) }, req("dir_name")),
+		m("cp", func(fs *FileSystem, v []pyval.Value) (pyval.Value, error) { return fs.Cp(v[0], v[1]) }, req("source"), req("destination")),
 	}
-}
+})
 
 // Pwd is pwd(): the path from the outermost folder to the current one,
 // the root's own name included ("/workspace/document" for a root named

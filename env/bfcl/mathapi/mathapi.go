@@ -30,6 +30,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -65,40 +66,50 @@ func (*API) Load(*pyval.Dict, bool) error { return nil }
 // State implements bfcl.Class: MathAPI has no public attributes.
 func (*API) State() *pyval.Dict { return pyval.NewDict() }
 
+// StateEqual implements bfcl.StateComparer: MathAPI has no state.
+func (*API) StateEqual(other bfcl.Class) bool { _, ok := other.(*API); return ok }
+
 // Clone implements bfcl.Class.
 func (*API) Clone() bfcl.Class { return &API{} }
 
 // Methods implements bfcl.Class: the reference's public methods, with
 // their parameters in signature order.
-func (a *API) Methods() []bfcl.Method {
+func (a *API) Methods() []bfcl.Method { return bfcl.Bound(a, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*API) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	req, opt := bfcl.Req, bfcl.Opt
-	m := func(name string, call func([]pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
-		return bfcl.Method{Name: name, Params: params, Call: call}
+	m := func(name string, call func(*API, []pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*API), v) }}
 	}
 	return []bfcl.Method{
-		m("logarithm", func(v []pyval.Value) (pyval.Value, error) { return a.Logarithm(v[0], v[1], v[2]), nil },
+		m("logarithm", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Logarithm(v[0], v[1], v[2]), nil },
 			req("value"), req("base"), req("precision")),
-		m("mean", func(v []pyval.Value) (pyval.Value, error) { return a.Mean(v[0]) }, req("numbers")),
-		m("standard_deviation", func(v []pyval.Value) (pyval.Value, error) { return a.StandardDeviation(v[0]) }, req("numbers")),
-		m("si_unit_conversion", func(v []pyval.Value) (pyval.Value, error) { return a.SIUnitConversion(v[0], v[1], v[2]) },
+		m("mean", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Mean(v[0]) }, req("numbers")),
+		m("standard_deviation", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.StandardDeviation(v[0]) }, req("numbers")),
+		m("si_unit_conversion", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SIUnitConversion(v[0], v[1], v[2]) },
 			req("value"), req("unit_in"), req("unit_out")),
-		m("imperial_si_conversion", func(v []pyval.Value) (pyval.Value, error) { return a.ImperialSIConversion(v[0], v[1], v[2]) },
+		m("imperial_si_conversion", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.ImperialSIConversion(v[0], v[1], v[2]) },
 			req("value"), req("unit_in"), req("unit_out")),
-		m("add", func(v []pyval.Value) (pyval.Value, error) { return a.Add(v[0], v[1]) }, req("a"), req("b")),
-		m("subtract", func(v []pyval.Value) (pyval.Value, error) { return a.Subtract(v[0], v[1]) }, req("a"), req("b")),
-		m("multiply", func(v []pyval.Value) (pyval.Value, error) { return a.Multiply(v[0], v[1]) }, req("a"), req("b")),
-		m("divide", func(v []pyval.Value) (pyval.Value, error) { return a.Divide(v[0], v[1]) }, req("a"), req("b")),
-		m("power", func(v []pyval.Value) (pyval.Value, error) { return a.Power(v[0], v[1]) }, req("base"), req("exponent")),
-		m("square_root", func(v []pyval.Value) (pyval.Value, error) { return a.SquareRoot(v[0], v[1]) }, req("number"), req("precision")),
-		m("absolute_value", func(v []pyval.Value) (pyval.Value, error) { return a.AbsoluteValue(v[0]) }, req("number")),
-		m("round_number", func(v []pyval.Value) (pyval.Value, error) { return a.RoundNumber(v[0], v[1]) },
+		m("add", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Add(v[0], v[1]) }, req("a"), req("b")),
+		m("subtract", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Subtract(v[0], v[1]) }, req("a"), req("b")),
+		m("multiply", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Multiply(v[0], v[1]) }, req("a"), req("b")),
+		m("divide", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Divide(v[0], v[1]) }, req("a"), req("b")),
+		m("power", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Power(v[0], v[1]) }, req("base"), req("exponent")),
+		m("square_root", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SquareRoot(v[0], v[1]) }, req("number"), req("precision")),
+		m("absolute_value", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.AbsoluteValue(v[0]) }, req("number")),
+		m("round_number", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.RoundNumber(v[0], v[1]) },
 			req("number"), opt("decimal_places", int64(0))),
-		m("percentage", func(v []pyval.Value) (pyval.Value, error) { return a.Percentage(v[0], v[1]) }, req("part"), req("whole")),
-		m("min_value", func(v []pyval.Value) (pyval.Value, error) { return a.MinValue(v[0]) }, req("numbers")),
-		m("max_value", func(v []pyval.Value) (pyval.Value, error) { return a.MaxValue(v[0]) }, req("numbers")),
-		m("sum_values", func(v []pyval.Value) (pyval.Value, error) { return a.SumValues(v[0]) }, req("numbers")),
+		m("percentage", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Percentage(v[0], v[1]) }, req("part"), req("whole")),
+		m("min_value", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.MinValue(v[0]) }, req("numbers")),
+		m("max_value", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.MaxValue(v[0]) }, req("numbers")),
+		m("sum_values", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SumValues(v[0]) }, req("numbers")),
 	}
-}
+})
 
 func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
 

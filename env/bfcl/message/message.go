@@ -21,7 +21,7 @@ import (
 const ClassName = "MessageAPI"
 
 func init() {
-	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return &API{} }) // unloaded: Env loads it
 }
 
 // defaultSeed seeds the id generator when the scenario gives no
@@ -163,6 +163,18 @@ func (a *API) State() *pyval.Dict {
 	d.Set("message_count", a.messageCount)
 	d.Set("current_user", a.currentUser)
 	return d
+}
+
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (a *API) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*API)
+	return ok && pyval.Equal(a.generatedIDs, o.generatedIDs) &&
+		pyval.Equal(a.userCount, o.userCount) &&
+		pyval.Equal(a.userMap, o.userMap) &&
+		pyval.Equal(a.inbox, o.inbox) &&
+		pyval.Equal(a.messageCount, o.messageCount) &&
+		pyval.Equal(a.currentUser, o.currentUser)
 }
 
 // Clone implements bfcl.Class.

@@ -2,6 +2,7 @@ package message
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -9,24 +10,31 @@ import (
 
 // Methods implements bfcl.Class: the reference's public methods, with
 // their parameters in signature order.
-func (a *API) Methods() []bfcl.Method {
+func (a *API) Methods() []bfcl.Method { return bfcl.Bound(a, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*API) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	req := bfcl.Req
-	m := func(name string, call func([]pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
-		return bfcl.Method{Name: name, Params: params, Call: call}
+	m := func(name string, call func(*API, []pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*API), v) }}
 	}
 	return []bfcl.Method{
-		m("list_users", func([]pyval.Value) (pyval.Value, error) { return a.ListUsers(), nil }),
-		m("get_user_id", func(v []pyval.Value) (pyval.Value, error) { return a.UserID(v[0]) }, req("user")),
-		m("message_login", func(v []pyval.Value) (pyval.Value, error) { return a.Login(v[0]), nil }, req("user_id")),
-		m("message_get_login_status", func([]pyval.Value) (pyval.Value, error) { return a.LoginStatus(), nil }),
-		m("send_message", func(v []pyval.Value) (pyval.Value, error) { return a.SendMessage(v[0], v[1]) }, req("receiver_id"), req("message")),
-		m("delete_message", func(v []pyval.Value) (pyval.Value, error) { return a.DeleteMessage(v[0]) }, req("receiver_id")),
-		m("view_messages_sent", func([]pyval.Value) (pyval.Value, error) { return a.ViewMessagesSent() }),
-		m("add_contact", func(v []pyval.Value) (pyval.Value, error) { return a.AddContact(v[0]) }, req("user_name")),
-		m("search_messages", func(v []pyval.Value) (pyval.Value, error) { return a.SearchMessages(v[0]) }, req("keyword")),
-		m("get_message_stats", func([]pyval.Value) (pyval.Value, error) { return a.MessageStats() }),
+		m("list_users", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.ListUsers(), nil }),
+		m("get_user_id", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.UserID(v[0]) }, req("user")),
+		m("message_login", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Login(v[0]), nil }, req("user_id")),
+		m("message_get_login_status", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.LoginStatus(), nil }),
+		m("send_message", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SendMessage(v[0], v[1]) }, req("receiver_id"), req("message")),
+		m("delete_message", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.DeleteMessage(v[0]) }, req("receiver_id")),
+		m("view_messages_sent", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.ViewMessagesSent() }),
+		m("add_contact", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.AddContact(v[0]) }, req("user_name")),
+		m("search_messages", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SearchMessages(v[0]) }, req("keyword")),
+		m("get_message_stats", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.MessageStats() }),
 	}
-}
+})
 
 func dict(kv ...pyval.Value) *pyval.Dict {
 	d := pyval.NewDict()

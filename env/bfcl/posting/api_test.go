@@ -23,6 +23,9 @@ func TestRegistered(t *testing.T) {
 	if c.Name() != ClassName {
 		t.Fatalf("Name() = %q", c.Name())
 	}
+	if err := c.Load(pyval.NewDict(), false); err != nil {
+		t.Fatal(err)
+	}
 	want := `{"username": "john", "password": "john123", "authenticated": false, "tweets": {}, "comments": {}, "retweets": {}, "following_list": ["alice", "bob"], "tweet_counter": 0}`
 	if got := stateBytes(t, c); got != want {
 		t.Fatalf("default state\n got: %s\nwant: %s", got, want)

@@ -3,6 +3,7 @@ package posting
 import (
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
+	"sync"
 )
 
 // Error messages of the reference's result dicts.
@@ -23,38 +24,60 @@ type sharedDefault struct{}
 func (sharedDefault) PyRepr() string { return "[]" }
 
 // Methods implements bfcl.Class.
-func (a *API) Methods() []bfcl.Method {
+func (a *API) Methods() []bfcl.Method { return bfcl.Bound(a, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*API) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	return []bfcl.Method{
 		{Name: "authenticate_twitter", Params: []bfcl.Param{bfcl.Req("username"), bfcl.Req("password")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.AuthenticateTwitter(v[0], v[1]), nil }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) {
+				a := c.(*API)
+				return a.AuthenticateTwitter(v[0], v[1]), nil
+			}},
 		{Name: "posting_get_login_status",
-			Call: func([]pyval.Value) (pyval.Value, error) { return a.PostingGetLoginStatus(), nil }},
+			Run: func(c bfcl.Class, _ []pyval.Value) (pyval.Value, error) {
+				a := c.(*API)
+				return a.PostingGetLoginStatus(), nil
+			}},
 		{Name: "post_tweet", Params: []bfcl.Param{bfcl.Req("content"), bfcl.Opt("tags", []pyval.Value{}), bfcl.Opt("mentions", sharedDefault{})},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.PostTweet(v[0], v[1], v[2]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) {
+				a := c.(*API)
+				return a.PostTweet(v[0], v[1], v[2])
+			}},
 		{Name: "retweet", Params: []bfcl.Param{bfcl.Req("tweet_id")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Retweet(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.Retweet(v[0]) }},
 		{Name: "comment", Params: []bfcl.Param{bfcl.Req("tweet_id"), bfcl.Req("comment_content")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Comment(v[0], v[1]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.Comment(v[0], v[1]) }},
 		{Name: "mention", Params: []bfcl.Param{bfcl.Req("tweet_id"), bfcl.Req("mentioned_usernames")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.Mention(v[0], v[1]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.Mention(v[0], v[1]) }},
 		{Name: "follow_user", Params: []bfcl.Param{bfcl.Req("username_to_follow")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.FollowUser(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.FollowUser(v[0]) }},
 		{Name: "list_all_following",
-			Call: func([]pyval.Value) (pyval.Value, error) { return a.ListAllFollowing(), nil }},
+			Run: func(c bfcl.Class, _ []pyval.Value) (pyval.Value, error) {
+				a := c.(*API)
+				return a.ListAllFollowing(), nil
+			}},
 		{Name: "unfollow_user", Params: []bfcl.Param{bfcl.Req("username_to_unfollow")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.UnfollowUser(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.UnfollowUser(v[0]) }},
 		{Name: "get_tweet", Params: []bfcl.Param{bfcl.Req("tweet_id")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetTweet(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.GetTweet(v[0]) }},
 		{Name: "get_user_tweets", Params: []bfcl.Param{bfcl.Req("username")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetUserTweets(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.GetUserTweets(v[0]) }},
 		{Name: "search_tweets", Params: []bfcl.Param{bfcl.Req("keyword")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.SearchTweets(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.SearchTweets(v[0]) }},
 		{Name: "get_tweet_comments", Params: []bfcl.Param{bfcl.Req("tweet_id")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetTweetComments(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) {
+				a := c.(*API)
+				return a.GetTweetComments(v[0])
+			}},
 		{Name: "get_user_stats", Params: []bfcl.Param{bfcl.Req("username")},
-			Call: func(v []pyval.Value) (pyval.Value, error) { return a.GetUserStats(v[0]) }},
+			Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { a := c.(*API); return a.GetUserStats(v[0]) }},
 	}
-}
+})
 
 // dict1 returns {key: v}.
 func dict1(key string, v pyval.Value) *pyval.Dict {

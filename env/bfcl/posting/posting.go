@@ -28,7 +28,7 @@ const ClassName = "TwitterAPI"
 var ErrConfig = errors.New("posting: bad initial_config")
 
 func init() {
-	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return &API{} }) // unloaded: Env loads it
 }
 
 // API is one TwitterAPI instance. Its fields hold Python values (package
@@ -128,6 +128,20 @@ func (a *API) State() *pyval.Dict {
 	d.Set("following_list", a.followingList)
 	d.Set("tweet_counter", a.tweetCounter)
 	return d
+}
+
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (a *API) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*API)
+	return ok && pyval.Equal(a.username, o.username) &&
+		pyval.Equal(a.password, o.password) &&
+		pyval.Equal(a.authenticated, o.authenticated) &&
+		pyval.Equal(a.tweets, o.tweets) &&
+		pyval.Equal(a.comments, o.comments) &&
+		pyval.Equal(a.retweets, o.retweets) &&
+		pyval.Equal(a.followingList, o.followingList) &&
+		pyval.Equal(a.tweetCounter, o.tweetCounter)
 }
 
 // Clone implements bfcl.Class with a deep copy that keeps the shared

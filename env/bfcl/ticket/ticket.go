@@ -11,6 +11,7 @@ package ticket
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -76,6 +77,15 @@ func (t *TicketAPI) State() *pyval.Dict {
 	return pyval.DictOf("ticket_queue", t.queue, "ticket_counter", t.counter, "current_user", t.user)
 }
 
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (t *TicketAPI) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*TicketAPI)
+	return ok && pyval.Equal(t.queue, o.queue) &&
+		pyval.Equal(t.counter, o.counter) &&
+		pyval.Equal(t.user, o.user)
+}
+
 // Clone implements bfcl.Class.
 func (t *TicketAPI) Clone() bfcl.Class {
 	return &TicketAPI{
@@ -108,14 +118,21 @@ var methods = []method{
 }
 
 // Methods implements bfcl.Class.
-func (t *TicketAPI) Methods() []bfcl.Method {
+func (t *TicketAPI) Methods() []bfcl.Method { return bfcl.Bound(t, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*TicketAPI) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	out := make([]bfcl.Method, len(methods))
 	for i := range methods {
 		m := &methods[i]
-		out[i] = bfcl.Method{Name: m.name, Params: m.params, Call: func(a []pyval.Value) (pyval.Value, error) { return m.call(t, a) }}
+		out[i] = bfcl.Method{Name: m.name, Params: m.params, Run: func(c bfcl.Class, a []pyval.Value) (pyval.Value, error) { return m.call(c.(*TicketAPI), a) }}
 	}
 	return out
-}
+})
 
 func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
 

@@ -2,6 +2,7 @@ package trading
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -43,14 +44,21 @@ var methods = []method{
 }
 
 // Methods implements bfcl.Class.
-func (t *TradingBot) Methods() []bfcl.Method {
+func (t *TradingBot) Methods() []bfcl.Method { return bfcl.Bound(t, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*TradingBot) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	out := make([]bfcl.Method, len(methods))
 	for i := range methods {
 		m := &methods[i]
-		out[i] = bfcl.Method{Name: m.name, Params: m.params, Call: func(a []pyval.Value) (pyval.Value, error) { return m.call(t, a) }}
+		out[i] = bfcl.Method{Name: m.name, Params: m.params, Run: func(c bfcl.Class, a []pyval.Value) (pyval.Value, error) { return m.call(c.(*TradingBot), a) }}
 	}
 	return out
-}
+})
 
 func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
 

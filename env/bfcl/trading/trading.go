@@ -31,7 +31,7 @@ import (
 const ClassName = "TradingBot"
 
 func init() {
-	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return &TradingBot{} }) // unloaded: Env loads it
 }
 
 // currentTime is the reference's CURRENT_TIME, datetime(2024, 9, 1, 10, 30).
@@ -166,6 +166,21 @@ func (t *TradingBot) State() *pyval.Dict {
 		"transaction_history", t.transactionHistory,
 		"long_context", t.longContext,
 	)
+}
+
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (t *TradingBot) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*TradingBot)
+	return ok && pyval.Equal(t.orders, o.orders) &&
+		pyval.Equal(t.accountInfo, o.accountInfo) &&
+		pyval.Equal(t.authenticated, o.authenticated) &&
+		pyval.Equal(t.marketStatus, o.marketStatus) &&
+		pyval.Equal(t.orderCounter, o.orderCounter) &&
+		pyval.Equal(t.stocks, o.stocks) &&
+		pyval.Equal(t.watchList, o.watchList) &&
+		pyval.Equal(t.transactionHistory, o.transactionHistory) &&
+		pyval.Equal(t.longContext, o.longContext)
 }
 
 // Clone implements bfcl.Class. The stock table, which no method changes,

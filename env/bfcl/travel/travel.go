@@ -29,6 +29,7 @@ package travel
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/toolgym/toolgym/env/bfcl"
@@ -173,6 +174,22 @@ func (a *API) State() *pyval.Dict {
 	)
 }
 
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (a *API) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*API)
+	return ok && pyval.Equal(a.creditCards, o.creditCards) &&
+		pyval.Equal(a.bookings, o.bookings) &&
+		pyval.Equal(a.accessToken, o.accessToken) &&
+		pyval.Equal(a.tokenType, o.tokenType) &&
+		pyval.Equal(a.tokenExpiresIn, o.tokenExpiresIn) &&
+		pyval.Equal(a.tokenScope, o.tokenScope) &&
+		pyval.Equal(a.userFirstName, o.userFirstName) &&
+		pyval.Equal(a.userLastName, o.userLastName) &&
+		pyval.Equal(a.budgetLimit, o.budgetLimit) &&
+		pyval.Equal(a.longContext, o.longContext)
+}
+
 // Clone implements bfcl.Class.
 func (a *API) Clone() bfcl.Class {
 	c := *a
@@ -192,48 +209,63 @@ func (a *API) Clone() bfcl.Class {
 }
 
 // Methods implements bfcl.Class.
-func (a *API) Methods() []bfcl.Method {
+func (a *API) Methods() []bfcl.Method { return bfcl.Bound(a, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*API) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	req, opt := bfcl.Req, bfcl.Opt
-	m := func(name string, params []bfcl.Param, call func(args []pyval.Value) (pyval.Value, error)) bfcl.Method {
-		return bfcl.Method{Name: name, Params: params, Call: call}
+	m := func(name string, params []bfcl.Param, call func(*API, []pyval.Value) (pyval.Value, error)) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*API), v) }}
 	}
 	ps := func(p ...bfcl.Param) []bfcl.Param { return p }
 	return []bfcl.Method{
 		m("authenticate_travel", ps(req("client_id"), req("client_secret"), req("refresh_token"), req("grant_type"), req("user_first_name"), req("user_last_name")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.authenticate(v[3], v[4], v[5]), nil }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.authenticate(v[3], v[4], v[5]), nil }),
 		m("travel_get_login_status", nil,
-			func([]pyval.Value) (pyval.Value, error) { return a.loginStatus(), nil }),
+			func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.loginStatus(), nil }),
 		m("get_budget_fiscal_year", ps(opt("lastModifiedAfter", nil), opt("includeRemoved", nil)),
-			func([]pyval.Value) (pyval.Value, error) { return pyval.DictOf("budget_fiscal_year", "2018"), nil }),
+			func(a *API, _ []pyval.Value) (pyval.Value, error) {
+				return pyval.DictOf("budget_fiscal_year", "2018"), nil
+			}),
 		m("register_credit_card", ps(req("access_token"), req("card_number"), req("expiration_date"), req("cardholder_name"), req("card_verification_number")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.registerCreditCard(v[0], v[1], v[2], v[3], v[4]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) {
+				return a.registerCreditCard(v[0], v[1], v[2], v[3], v[4])
+			}),
 		m("get_flight_cost", ps(req("travel_from"), req("travel_to"), req("travel_date"), req("travel_class")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.flightCost(v[0], v[1], v[2], v[3]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.flightCost(v[0], v[1], v[2], v[3]) }),
 		m("get_credit_card_balance", ps(req("access_token"), req("card_id")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.creditCardBalance(v[0], v[1]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.creditCardBalance(v[0], v[1]) }),
 		m("book_flight", ps(req("access_token"), req("card_id"), req("travel_date"), req("travel_from"), req("travel_to"), req("travel_class")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.bookFlight(v[0], v[1], v[2], v[3], v[4], v[5]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) {
+				return a.bookFlight(v[0], v[1], v[2], v[3], v[4], v[5])
+			}),
 		m("retrieve_invoice", ps(req("access_token"), opt("booking_id", nil), opt("insurance_id", nil)),
-			func(v []pyval.Value) (pyval.Value, error) { return a.retrieveInvoice(v[0], v[1]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.retrieveInvoice(v[0], v[1]) }),
 		m("get_booking_history", ps(req("access_token")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.bookingHistory(v[0]), nil }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.bookingHistory(v[0]), nil }),
 		m("list_all_airports", nil,
-			func([]pyval.Value) (pyval.Value, error) { return listAllAirports(), nil }),
+			func(a *API, _ []pyval.Value) (pyval.Value, error) { return listAllAirports(), nil }),
 		m("cancel_booking", ps(req("access_token"), req("booking_id")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.cancelBooking(v[0], v[1]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.cancelBooking(v[0], v[1]) }),
 		m("compute_exchange_rate", ps(req("base_currency"), req("target_currency"), req("value")),
-			func(v []pyval.Value) (pyval.Value, error) { return computeExchangeRate(v[0], v[1], v[2]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return computeExchangeRate(v[0], v[1], v[2]) }),
 		m("verify_traveler_information", ps(req("first_name"), req("last_name"), req("date_of_birth"), req("passport_number")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.verifyTraveler(v[0], v[1], v[2], v[3]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.verifyTraveler(v[0], v[1], v[2], v[3]) }),
 		m("set_budget_limit", ps(req("access_token"), req("budget_limit")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.setBudgetLimit(v[0], v[1]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.setBudgetLimit(v[0], v[1]) }),
 		m("get_nearest_airport_by_city", ps(req("location")),
-			func(v []pyval.Value) (pyval.Value, error) { return nearestAirport(v[0]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return nearestAirport(v[0]) }),
 		m("purchase_insurance", ps(req("access_token"), req("insurance_type"), req("booking_id"), req("insurance_cost"), req("card_id")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.purchaseInsurance(v[0], v[2], v[3], v[4]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.purchaseInsurance(v[0], v[2], v[3], v[4]) }),
 		m("contact_customer_support", ps(req("booking_id"), req("message")),
-			func(v []pyval.Value) (pyval.Value, error) { return a.contactSupport(v[0]) }),
+			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.contactSupport(v[0]) }),
 		m("get_all_credit_cards", nil,
-			func([]pyval.Value) (pyval.Value, error) { return pyval.DictOf("credit_card_list", a.creditCards), nil }),
+			func(a *API, _ []pyval.Value) (pyval.Value, error) {
+				return pyval.DictOf("credit_card_list", a.creditCards), nil
+			}),
 	}
-}
+})

@@ -2,6 +2,7 @@ package vehicle
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -9,42 +10,49 @@ import (
 
 // Methods implements bfcl.Class: the reference's public methods, with
 // their parameters in signature order.
-func (a *API) Methods() []bfcl.Method {
+func (a *API) Methods() []bfcl.Method { return bfcl.Bound(a, methodTable()) }
+
+// MethodTable implements bfcl.MethodTable: the methods of Methods, for
+// any instance.
+func (*API) MethodTable() []bfcl.Method { return methodTable() }
+
+// methodTable lists the methods once.
+var methodTable = sync.OnceValue(func() []bfcl.Method {
 	req := bfcl.Req
-	m := func(name string, call func([]pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
-		return bfcl.Method{Name: name, Params: params, Call: call}
+	m := func(name string, call func(*API, []pyval.Value) (pyval.Value, error), params ...bfcl.Param) bfcl.Method {
+		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*API), v) }}
 	}
 	return []bfcl.Method{
-		m("startEngine", func(v []pyval.Value) (pyval.Value, error) { return a.StartEngine(v[0]) }, req("ignitionMode")),
-		m("fillFuelTank", func(v []pyval.Value) (pyval.Value, error) { return a.FillFuelTank(v[0]) }, req("fuelAmount")),
-		m("lockDoors", func(v []pyval.Value) (pyval.Value, error) { return a.LockDoors(v[0], v[1]) }, req("unlock"), req("door")),
-		m("adjustClimateControl", func(v []pyval.Value) (pyval.Value, error) {
+		m("startEngine", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.StartEngine(v[0]) }, req("ignitionMode")),
+		m("fillFuelTank", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.FillFuelTank(v[0]) }, req("fuelAmount")),
+		m("lockDoors", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.LockDoors(v[0], v[1]) }, req("unlock"), req("door")),
+		m("adjustClimateControl", func(a *API, v []pyval.Value) (pyval.Value, error) {
 			return a.AdjustClimateControl(v[0], v[1], v[2], v[3])
 		}, req("temperature"), bfcl.Opt("unit", "celsius"), bfcl.Opt("fanSpeed", int64(50)), bfcl.Opt("mode", "auto")),
-		m("get_outside_temperature_from_google", func([]pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromGoogle(), nil }),
-		m("get_outside_temperature_from_weather_com", func([]pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromWeatherCom(), nil }),
-		m("setHeadlights", func(v []pyval.Value) (pyval.Value, error) { return a.SetHeadlights(v[0]), nil }, req("mode")),
-		m("displayCarStatus", func(v []pyval.Value) (pyval.Value, error) { return a.DisplayCarStatus(v[0]), nil }, req("option")),
-		m("activateParkingBrake", func(v []pyval.Value) (pyval.Value, error) { return a.ActivateParkingBrake(v[0]), nil }, req("mode")),
-		m("pressBrakePedal", func(v []pyval.Value) (pyval.Value, error) { return a.PressBrakePedal(v[0]) }, req("pedalPosition")),
-		m("releaseBrakePedal", func([]pyval.Value) (pyval.Value, error) { return a.ReleaseBrakePedal(), nil }),
-		m("setCruiseControl", func(v []pyval.Value) (pyval.Value, error) {
+		m("get_outside_temperature_from_google", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromGoogle(), nil }),
+		m("get_outside_temperature_from_weather_com", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.OutsideTemperatureFromWeatherCom(), nil }),
+		m("setHeadlights", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SetHeadlights(v[0]), nil }, req("mode")),
+		m("displayCarStatus", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.DisplayCarStatus(v[0]), nil }, req("option")),
+		m("activateParkingBrake", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.ActivateParkingBrake(v[0]), nil }, req("mode")),
+		m("pressBrakePedal", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.PressBrakePedal(v[0]) }, req("pedalPosition")),
+		m("releaseBrakePedal", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.ReleaseBrakePedal(), nil }),
+		m("setCruiseControl", func(a *API, v []pyval.Value) (pyval.Value, error) {
 			return a.SetCruiseControl(v[0], v[1], v[2])
 		}, req("speed"), req("activate"), req("distanceToNextVehicle")),
-		m("get_current_speed", func([]pyval.Value) (pyval.Value, error) { return a.CurrentSpeed(), nil }),
-		m("display_log", func(v []pyval.Value) (pyval.Value, error) { return a.DisplayLog(v[0]), nil }, req("messages")),
-		m("estimate_drive_feasibility_by_mileage", func(v []pyval.Value) (pyval.Value, error) {
+		m("get_current_speed", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.CurrentSpeed(), nil }),
+		m("display_log", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.DisplayLog(v[0]), nil }, req("messages")),
+		m("estimate_drive_feasibility_by_mileage", func(a *API, v []pyval.Value) (pyval.Value, error) {
 			return a.EstimateDriveFeasibilityByMileage(v[0])
 		}, req("distance")),
-		m("liter_to_gallon", func(v []pyval.Value) (pyval.Value, error) { return a.LiterToGallon(v[0]) }, req("liter")),
-		m("gallon_to_liter", func(v []pyval.Value) (pyval.Value, error) { return a.GallonToLiter(v[0]) }, req("gallon")),
-		m("estimate_distance", func(v []pyval.Value) (pyval.Value, error) { return a.EstimateDistance(v[0], v[1]), nil }, req("cityA"), req("cityB")),
-		m("get_zipcode_based_on_city", func(v []pyval.Value) (pyval.Value, error) { return a.ZipcodeBasedOnCity(v[0]), nil }, req("city")),
-		m("set_navigation", func(v []pyval.Value) (pyval.Value, error) { return a.SetNavigation(v[0]) }, req("destination")),
-		m("check_tire_pressure", func([]pyval.Value) (pyval.Value, error) { return a.CheckTirePressure() }),
-		m("find_nearest_tire_shop", func([]pyval.Value) (pyval.Value, error) { return a.FindNearestTireShop(), nil }),
+		m("liter_to_gallon", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.LiterToGallon(v[0]) }, req("liter")),
+		m("gallon_to_liter", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.GallonToLiter(v[0]) }, req("gallon")),
+		m("estimate_distance", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.EstimateDistance(v[0], v[1]), nil }, req("cityA"), req("cityB")),
+		m("get_zipcode_based_on_city", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.ZipcodeBasedOnCity(v[0]), nil }, req("city")),
+		m("set_navigation", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.SetNavigation(v[0]) }, req("destination")),
+		m("check_tire_pressure", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.CheckTirePressure() }),
+		m("find_nearest_tire_shop", func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.FindNearestTireShop(), nil }),
 	}
-}
+})
 
 // dict builds a result dict from alternating keys and values.
 func dict(kv ...pyval.Value) *pyval.Dict {

@@ -24,7 +24,7 @@ import (
 const ClassName = "VehicleControlAPI"
 
 func init() {
-	bfcl.RegisterClass(ClassName, func() bfcl.Class { return New() })
+	bfcl.RegisterClass(ClassName, func() bfcl.Class { return &API{} }) // unloaded: Env loads it
 }
 
 // Limits and defaults of the reference.
@@ -66,7 +66,8 @@ type API struct {
 	longContext            bool
 
 	// Long-context constants, loaded by Load and never changed (clones
-	// share them).
+	// share them); all but weatherHistory as their JSON renderings
+	// (json.RawMessage), which only results hold.
 	carMetadata     pyval.Value
 	weatherHistory  *pyval.Dict
 	parkingBrakeDoc pyval.Value
@@ -153,7 +154,9 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 
 func (a *API) loadLongContext() error {
 	var err error
-	if a.carMetadata, err = bfcl.Constant("CAR_STATUS_METADATA_EXTENSION"); err != nil {
+	// The texts only ever go into results, unchanged: their renderings
+	// stand in for them there (the executor writes them as they are).
+	if a.carMetadata, err = bfcl.ConstantJSON("CAR_STATUS_METADATA_EXTENSION"); err != nil {
 		return err
 	}
 	w, err := bfcl.Constant("LONG_WEATHER_EXTENSION")
@@ -164,10 +167,10 @@ func (a *API) loadLongContext() error {
 	if a.weatherHistory, ok = w.(*pyval.Dict); !ok {
 		return fmt.Errorf("vehicle: LONG_WEATHER_EXTENSION is a %s, not a dict", pyval.TypeName(w))
 	}
-	if a.parkingBrakeDoc, err = bfcl.Constant("PARKING_BRAKE_INSTRUCTION"); err != nil {
+	if a.parkingBrakeDoc, err = bfcl.ConstantJSON("PARKING_BRAKE_INSTRUCTION"); err != nil {
 		return err
 	}
-	a.intermediaries, err = bfcl.Constant("INTERMEDIARY_CITIES")
+	a.intermediaries, err = bfcl.ConstantJSON("INTERMEDIARY_CITIES")
 	return err
 }
 
@@ -206,6 +209,32 @@ func (a *API) State() *pyval.Dict {
 	d.Set("rearRightTirePressure", pyval.DeepCopy(a.rearRightTirePressure))
 	d.Set("long_context", a.longContext)
 	return d
+}
+
+// StateEqual implements bfcl.StateComparer: the attributes State lists,
+// compared without copying them.
+func (a *API) StateEqual(other bfcl.Class) bool {
+	o, ok := other.(*API)
+	return ok && pyval.Equal(a.fuelLevel, o.fuelLevel) &&
+		pyval.Equal(a.batteryVoltage, o.batteryVoltage) &&
+		pyval.Equal(a.engineState, o.engineState) &&
+		pyval.Equal(a.remainingUnlockedDoors, o.remainingUnlockedDoors) &&
+		pyval.Equal(a.doorStatus, o.doorStatus) &&
+		pyval.Equal(a.acTemperature, o.acTemperature) &&
+		pyval.Equal(a.fanSpeed, o.fanSpeed) &&
+		pyval.Equal(a.acMode, o.acMode) &&
+		pyval.Equal(a.humidityLevel, o.humidityLevel) &&
+		pyval.Equal(a.headLightStatus, o.headLightStatus) &&
+		pyval.Equal(a.parkingBrakeStatus, o.parkingBrakeStatus) &&
+		pyval.Equal(a.brakePedalStatus, o.brakePedalStatus) &&
+		pyval.Equal(a.distanceToNextVehicle, o.distanceToNextVehicle) &&
+		pyval.Equal(a.cruiseStatus, o.cruiseStatus) &&
+		pyval.Equal(a.destination, o.destination) &&
+		pyval.Equal(a.frontLeftTirePressure, o.frontLeftTirePressure) &&
+		pyval.Equal(a.frontRightTirePressure, o.frontRightTirePressure) &&
+		pyval.Equal(a.rearLeftTirePressure, o.rearLeftTirePressure) &&
+		pyval.Equal(a.rearRightTirePressure, o.rearRightTirePressure) &&
+		pyval.Equal(a.longContext, o.longContext)
 }
 
 // Clone implements bfcl.Class. The door dict and the random generator are
