@@ -23,7 +23,7 @@ type Tau2Oracle struct {
 	Reward *tau2judge.RewardInfo `json:"reward_info"`
 	// AgentDB and UserDB are the final databases' hashes as the reference
 	// computes them ("" when the domain has no such database).
-	AgentDB string `json:"agent_db"`
+	AgentDB string `json:"agent_db,omitempty"`
 	UserDB  string `json:"user_db,omitempty"`
 	// Errors are the gold calls whose result is an error.
 	Errors []GoldError `json:"errors,omitempty"`
@@ -33,7 +33,10 @@ type Tau2Oracle struct {
 // RunTau2Oracle plays a task's oracle simulation (as the anchors'
 // replay_expected.json was made) and evaluates it as the reference's
 // runner does.
-func RunTau2Oracle(ctx context.Context, dom tau2.Domain, t *tau2judge.Task, ev *tau2judge.Evaluator) (*Tau2Oracle, error) {
+//
+// With hashes set it also computes the final databases' reference hashes
+// (each costs a full serialisation of the database).
+func RunTau2Oracle(ctx context.Context, dom tau2.Domain, t *tau2judge.Task, ev *tau2judge.Evaluator, hashes bool) (*Tau2Oracle, error) {
 	e := dom.New()
 	if err := tau2judge.ApplyInitialState(ctx, e, t); err != nil {
 		return nil, fmt.Errorf("task %s: %w", t.ID, err)
@@ -48,11 +51,13 @@ func RunTau2Oracle(ctx context.Context, dom tau2.Domain, t *tau2judge.Task, ev *
 		return nil, fmt.Errorf("task %s: %w", t.ID, err)
 	}
 	o := &Tau2Oracle{TaskID: t.ID, Reward: info, Final: e}
-	if o.AgentDB, err = e.Hash(tau2.Assistant); err != nil {
-		return nil, err
-	}
-	if o.UserDB, err = e.Hash(tau2.User); err != nil {
-		return nil, err
+	if hashes {
+		if o.AgentDB, err = e.Hash(tau2.Assistant); err != nil {
+			return nil, err
+		}
+		if o.UserDB, err = e.Hash(tau2.User); err != nil {
+			return nil, err
+		}
 	}
 	for i, m := range msgs {
 		if m.Role == "tool" && m.Error {
@@ -96,7 +101,7 @@ func (s *Tau2Suite) Replay(ctx context.Context, opts suite.Options, dump string)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range tasks {
 		g.Go(func() error {
-			o, err := RunTau2Oracle(gctx, dom, &tasks[i], ev)
+			o, err := RunTau2Oracle(gctx, dom, &tasks[i], ev, dump != "")
 			if err != nil {
 				return err
 			}
