@@ -246,6 +246,24 @@ type calcParser struct {
 	lx      *calcLexer
 	pos     int
 	invalid bool // pass 2: the grammar's invalid_ rules are on
+	depth   int  // an estimate of CPython's parser stack depth
+}
+
+// CPython's limits on deep expressions: the parser's stack (reached by
+// about 5975 nested unary operators, a parenthesised group costing
+// 28 levels) and the compiler's recursion limit (an expression tree
+// deeper than 2996 nodes).
+const (
+	maxParserDepth = 5975
+	groupDepth     = 28
+	maxASTDepth    = 2996
+)
+
+func (p *calcParser) enter(n int) {
+	p.depth += n
+	if p.depth >= maxParserDepth {
+		panic(calcAbort{pyval.Exc("MemoryError", "Parser stack overflowed - Python source too complex to parse")})
+	}
 }
 
 func (p *calcParser) peek() calcTok {
@@ -270,6 +288,9 @@ func evalExpr(src string) (v any, err error) {
 	n, err := parseCalc(lx)
 	if err != nil {
 		return nil, err
+	}
+	if astDepth(n) > maxASTDepth {
+		return nil, pyval.Exc("RecursionError", "maximum recursion depth exceeded during compilation")
 	}
 	return evalNode(n)
 }
@@ -392,7 +413,10 @@ func (p *calcParser) factor() *calcNode {
 			op = "neg"
 		}
 		p.pos++
-		if x := p.factor(); x != nil {
+		p.enter(1)
+		x := p.factor()
+		p.depth--
+		if x != nil {
 			return &calcNode{op: op, l: x}
 		}
 		p.pos = save
@@ -472,7 +496,10 @@ func (p *calcParser) atom() *calcNode {
 			p.pos++
 			return &calcNode{op: "tuple"}
 		}
-		if inner := p.expression(); inner != nil && p.is(")") {
+		p.enter(groupDepth)
+		inner := p.expression()
+		p.depth -= groupDepth
+		if inner != nil && p.is(")") {
 			p.pos++
 			return inner
 		}
@@ -514,6 +541,14 @@ func (p *calcParser) number(text string) any {
 	}
 	n, _ := new(big.Int).SetString(text, 10)
 	return n
+}
+
+// astDepth is the depth of the expression tree.
+func astDepth(n *calcNode) int {
+	if n == nil {
+		return 0
+	}
+	return 1 + max(astDepth(n.l), astDepth(n.r))
 }
 
 // Evaluation.

@@ -1,5 +1,24 @@
 package tau2
 
+// What the domains share (retail and airline use all of it; telecom and
+// mock may use any part):
+//
+//   - pydantic.go: Model, Field and Type describe the reference's pydantic
+//     models; Model.Validate and Model.New validate as pydantic's lax mode
+//     does and return model_dump() values, with ValidationError texts.
+//   - docstring.go, spec.go: ToolSpec builds a tool's spec as as_tool does
+//     (docstring_parser's Google style, pydantic's JSON schema key order).
+//   - render.go: ToJSONStr is Environment.to_json_str; AsModel marks a
+//     tool's model result.
+//   - pyops.go: Python semantics for arguments of any type (KeyIn, Iter,
+//     Len, Count, Sorted, Lower, Binary, Compare) with CPython's texts.
+//   - calculate.go: Calculate, the calculate tool.
+//   - toolkit.go: Func, Toolkit (class-ordered tools, argument binding),
+//     CheckCallKwargs (make_tool_call's own TypeErrors).
+//   - dbenv.go: DBDomain and DBEnv, the Env of a domain with one database
+//     and no user tools; SameDB and JSONEqual compare states as their
+//     hashes would.
+
 import (
 	"fmt"
 	"sync"

@@ -260,3 +260,33 @@ func TestToolSpecs(t *testing.T) {
 		t.Errorf("Tools() has %d specs, ToolInfo %d", len(e.Tools()), len(got))
 	}
 }
+
+// TestConcurrentUse runs reads and writes on one environment and forks
+// from several goroutines (meaningful under -race).
+func TestConcurrentUse(t *testing.T) {
+	d := domain(t)
+	e := d.New()
+	done := make(chan tau2.Env, 8)
+	for i := range 8 {
+		go func() {
+			switch i % 4 {
+			case 0:
+				call(t, e, "get_order_details", `{"order_id": "#W2443586"}`)
+			case 1:
+				call(t, e, "modify_user_address", `{"user_id": "yusuf_rossi_9620", "address1": "a", "address2": "b", "city": "c", "state": "d", "country": "e", "zip": "f"}`)
+			case 2:
+				e.SameState(tau2.Assistant, d.New())
+			}
+			done <- e.Fork().(tau2.Env)
+		}()
+	}
+	for range 8 {
+		f := <-done
+		if got := call(t, f, "get_user_details", `{"user_id": "yusuf_rossi_9620"}`); got.Error != nil {
+			t.Error(got.Text())
+		}
+	}
+	if !strings.Contains(call(t, e, "get_user_details", `{"user_id": "yusuf_rossi_9620"}`).Text(), `"address1": "a"`) {
+		t.Error("the write was lost")
+	}
+}
