@@ -445,72 +445,50 @@ func isSuccessful(r float64) bool { return 1-1e-6 <= r && r <= 1+1e-6 }
 
 // SimulationOf converts a toolgym trajectory into the reference's
 // simulation record: its messages (the system prompt left out, tool calls
-// with their requestor) and its termination reason.
+// with their requestor, arguments decoded as json.loads decodes them) and
+// its termination reason.
 func SimulationOf(tr *trajectory.Trajectory) (*tau2judge.SimulationRun, error) {
 	reason, _ := tr.Meta["termination_reason"].(string)
 	if reason == "" {
 		reason = string(tau2judge.AgentError)
 	}
-	type call struct {
-		ID        string          `json:"id"`
-		Name      string          `json:"name"`
-		Arguments json.RawMessage `json:"arguments"`
-		Requestor string          `json:"requestor"`
+	trial, seed := tr.Trial, tr.Seed
+	sim := &tau2judge.SimulationRun{
+		ID: tr.ID, TaskID: tr.TaskID, StartTime: tr.Start.Format("2006-01-02T15:04:05.000000"),
+		EndTime: tr.End.Format("2006-01-02T15:04:05.000000"), Duration: tr.Duration().Seconds(),
+		TerminationReason: tau2judge.TerminationReason(reason), Trial: &trial, Seed: &seed,
+		Messages: make([]tau2judge.Message, 0, len(tr.Messages)),
 	}
-	type msg struct {
-		Role      string  `json:"role"`
-		Content   *string `json:"content"`
-		ToolCalls []call  `json:"tool_calls,omitempty"`
-		ID        string  `json:"id,omitempty"`
-		Requestor string  `json:"requestor,omitempty"`
-		Error     bool    `json:"error,omitempty"`
-	}
-	var msgs []msg
 	for _, m := range tr.Messages {
-		req := m.Requestor
+		req := tau2.Requestor(m.Requestor)
 		if req == "" {
-			req = string(tau2.Assistant)
+			req = tau2.Assistant
 		}
-		var content *string
-		if txt := m.Text(); txt != "" || len(m.ToolCalls) == 0 {
-			content = &txt
-		}
+		txt := m.Text()
 		switch m.Role {
 		case model.RoleSystem:
 			continue
 		case model.RoleTool:
-			txt := m.Text()
-			msgs = append(msgs, msg{Role: "tool", Content: &txt, ID: m.ToolCallID, Requestor: req, Error: m.ToolError != nil})
-		default:
-			out := msg{Role: string(m.Role), Content: content}
-			for _, c := range m.ToolCalls {
-				args := json.RawMessage(orEmptyObject(c.Arguments))
-				if !json.Valid(args) {
-					args = json.RawMessage("{}")
-				}
-				who := req
-				if m.Role == model.RoleUser {
-					who = string(tau2.User)
-				}
-				out.ToolCalls = append(out.ToolCalls, call{ID: c.ID, Name: c.Name, Arguments: args, Requestor: who})
-			}
-			msgs = append(msgs, out)
+			sim.Messages = append(sim.Messages, tau2judge.Message{Role: model.RoleTool, Content: &txt, ID: m.ToolCallID, Requestor: req, Error: m.ToolError != nil})
+			continue
 		}
+		out := tau2judge.Message{Role: m.Role}
+		if txt != "" || len(m.ToolCalls) == 0 {
+			out.Content = &txt
+		}
+		if m.Role == model.RoleUser {
+			req = tau2.User
+		}
+		for _, c := range m.ToolCalls {
+			var args tau2judge.Dict
+			if err := args.UnmarshalJSON([]byte(orEmptyObject(c.Arguments))); err != nil || args.IsNil() {
+				args = tau2judge.DictOf()
+			}
+			out.ToolCalls = append(out.ToolCalls, tau2judge.ToolCall{ID: c.ID, Name: c.Name, Arguments: args, Requestor: req})
+		}
+		sim.Messages = append(sim.Messages, out)
 	}
-	b, err := json.Marshal(map[string]any{
-		"id": tr.ID, "task_id": tr.TaskID, "start_time": tr.Start.Format("2006-01-02T15:04:05.000000"),
-		"end_time": tr.End.Format("2006-01-02T15:04:05.000000"), "duration": tr.Duration().Seconds(),
-		"termination_reason": reason, "agent_cost": nil, "user_cost": nil, "reward_info": nil,
-		"messages": msgs, "trial": tr.Trial, "seed": tr.Seed,
-	})
-	if err != nil {
-		return nil, err
-	}
-	var sim tau2judge.SimulationRun
-	if err := json.Unmarshal(b, &sim); err != nil {
-		return nil, fmt.Errorf("converting trajectory %s for the tau2 evaluator: %w", tr.ID, err)
-	}
-	return &sim, nil
+	return sim, nil
 }
 
 // seedMessages converts a task's stored message history into the messages
