@@ -146,6 +146,9 @@ func (d *Dict) Set(key, v Value) {
 		d.vals[i] = v
 		return
 	}
+	if n := len(d.keys); n == cap(d.keys) || n == cap(d.vals) || n == cap(d.hkeys) {
+		d.grow()
+	}
 	d.keys = append(d.keys, key)
 	d.vals = append(d.vals, v)
 	d.hkeys = append(d.hkeys, h)
@@ -155,6 +158,16 @@ func (d *Dict) Set(key, v Value) {
 	case len(d.keys) > smallDict:
 		d.reindex()
 	}
+}
+
+// grow makes room for more items, the three slices again cut from one
+// allocation.
+func (d *Dict) grow() {
+	n := len(d.keys)
+	c := newDictCap(max(4, 2*n))
+	d.keys = append(c.keys, d.keys...)
+	d.vals = append(c.vals, d.vals...)
+	d.hkeys = append(c.hkeys, d.hkeys...)
 }
 
 // reindex builds the position map from hkeys.

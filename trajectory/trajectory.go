@@ -102,7 +102,9 @@ type Turn struct {
 	Duration  time.Duration `json:"duration_ns"`
 	Usage     model.Usage   `json:"usage"`
 	// EndReason is "reply" when the agent answered without calling tools,
-	// "max_steps" when its step budget ran out, or "error".
+	// "max_steps" when its step budget ran out, "undecodable" when a reply's
+	// calls could not be decoded and the suite ends the turn there (BFCL),
+	// or "error".
 	EndReason string `json:"end_reason"`
 }
 

@@ -18,9 +18,15 @@ type Arg struct {
 // (3.11), qualified with the class name: "GorillaFileSystem.cd() missing 1
 // required positional argument: 'folder'".
 func Bind(class string, m *Method, args []Arg) ([]pyval.Value, error) {
-	qual := class + "." + m.Name + "()"
+	qual := func() string { return class + "." + m.Name + "()" } // for errors only
 	out := make([]pyval.Value, len(m.Params))
-	set := make([]bool, len(m.Params))
+	var setBuf [16]bool
+	set := setBuf[:0]
+	if len(m.Params) <= len(setBuf) {
+		set = setBuf[:len(m.Params)]
+	} else {
+		set = make([]bool, len(m.Params))
+	}
 	npos := 0
 	for _, a := range args {
 		if a.Name == "" {
@@ -43,15 +49,15 @@ func Bind(class string, m *Method, args []Arg) ([]pyval.Value, error) {
 		}
 		j := paramIndex(m.Params, a.Name)
 		if j < 0 {
-			return nil, pyval.TypeError(fmt.Sprintf("%s got an unexpected keyword argument '%s'", qual, a.Name))
+			return nil, pyval.TypeError(fmt.Sprintf("%s got an unexpected keyword argument '%s'", qual(), a.Name))
 		}
 		if set[j] {
-			return nil, pyval.TypeError(fmt.Sprintf("%s got multiple values for argument '%s'", qual, a.Name))
+			return nil, pyval.TypeError(fmt.Sprintf("%s got multiple values for argument '%s'", qual(), a.Name))
 		}
 		out[j], set[j] = a.Value, true
 	}
 	if npos > len(m.Params) {
-		return nil, pyval.TypeError(tooMany(qual, m.Params, npos))
+		return nil, pyval.TypeError(tooMany(qual(), m.Params, npos))
 	}
 	var missing []string
 	for j, p := range m.Params {
@@ -69,7 +75,7 @@ func Bind(class string, m *Method, args []Arg) ([]pyval.Value, error) {
 		if len(missing) > 1 {
 			plural = "arguments"
 		}
-		return nil, pyval.TypeError(fmt.Sprintf("%s missing %d required positional %s: %s", qual, len(missing), plural, joinNames(missing)))
+		return nil, pyval.TypeError(fmt.Sprintf("%s missing %d required positional %s: %s", qual(), len(missing), plural, joinNames(missing)))
 	}
 	return out, nil
 }

@@ -133,7 +133,7 @@ func (p *callParser) call() (string, []Arg, bool) {
 	if name == "" || !p.eat('(') {
 		return "", nil, false
 	}
-	var args []Arg
+	args := make([]Arg, 0, 4)
 	for {
 		if p.eat(')') {
 			break

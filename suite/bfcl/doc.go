@@ -63,6 +63,17 @@
 // format; the built-in oracle plays native calls only, so prompting needs
 // --base-url).
 //
+// # Speed
+//
+// The whole gold replay (load, constants, replay and judge of 800
+// entries) runs in about 70 ms of wall time as a process on a busy 2-core
+// machine, against the reference's 1.09 s. Loading decodes the files'
+// lines in parallel; envs of the same classes share one method index
+// (bfcl.MethodTable); the judge compares states with bfcl.StateComparer
+// before building them, and runs decoded arguments without decoding them
+// again. BenchmarkReplayProcess reports entries per CPU-second, a figure
+// that does not depend on -cpu.
+//
 // The folder given to --data must hold BFCL_v4_multi_turn_<category>.json,
 // possible_answer/ and multi_turn_func_doc/ (the clone's root or its
 // berkeley-function-call-leaderboard folder are accepted too). The

@@ -37,11 +37,7 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 })
 
 func dict(kv ...pyval.Value) *pyval.Dict {
-	d := pyval.NewDict()
-	for i := 0; i+1 < len(kv); i += 2 {
-		d.Set(kv[i], kv[i+1])
-	}
-	return d
+	return pyval.DictOf(kv[:len(kv)&^1]...)
 }
 
 func errDict(msg string) *pyval.Dict { return dict("error", msg) }

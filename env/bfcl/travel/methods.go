@@ -1,8 +1,10 @@
 package travel
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/toolgym/toolgym/pyval"
 )
@@ -224,16 +226,31 @@ func (a *API) flightCost(from, to, date, class pyval.Value) (pyval.Value, error)
 	if err != nil {
 		return nil, err
 	}
-	var costs []pyval.Value
 	if a.longContext {
-		costs = make([]pyval.Value, len(routes))
-		for i, r := range routes {
-			costs[i] = float64(r.base * mult)
-		}
-	} else {
-		costs = []pyval.Value{float64(base * mult)}
+		return pyval.DictOf("travel_cost_list", allRouteCosts(mult)), nil
 	}
-	return pyval.DictOf("travel_cost_list", costs), nil
+	return pyval.DictOf("travel_cost_list", []pyval.Value{float64(base * mult)}), nil
+}
+
+// routeCostsJSON caches, by multiplier, the rendering of the long-context
+// cost list (every route's cost): a few multipliers cover every call.
+var routeCostsJSON sync.Map // int -> json.RawMessage
+
+// allRouteCosts is the long-context cost list, every route's base cost
+// times mult, as its JSON rendering (the executor writes it as is; the
+// list only ever goes into get_flight_cost's result).
+func allRouteCosts(mult int) json.RawMessage {
+	if b, ok := routeCostsJSON.Load(mult); ok {
+		return b.(json.RawMessage)
+	}
+	costs := make([]pyval.Value, len(routes))
+	for i, r := range routes {
+		costs[i] = float64(r.base * mult)
+	}
+	s, _ := pyval.JSONDumps(costs) // floats always render
+	b := json.RawMessage(s)
+	routeCostsJSON.Store(mult, b)
+	return b
 }
 
 func (a *API) creditCardBalance(accessToken, cardID pyval.Value) (pyval.Value, error) {

@@ -56,11 +56,7 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 
 // dict builds a result dict from alternating keys and values.
 func dict(kv ...pyval.Value) *pyval.Dict {
-	d := pyval.NewDict()
-	for i := 0; i+1 < len(kv); i += 2 {
-		d.Set(kv[i], kv[i+1])
-	}
-	return d
+	return pyval.DictOf(kv[:len(kv)&^1]...)
 }
 
 func errDict(msg pyval.Value) *pyval.Dict { return dict("error", msg) }
