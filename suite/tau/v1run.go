@@ -91,6 +91,9 @@ func runV1(ctx context.Context, cfg episode.Config, m model.Model, settings mode
 			return r.failure(ctx, "user", err)
 		}
 		if done || strings.Contains(text, stopToken) {
+			if lm, ok := cfg.User.(lastMessager); ok && text == "" {
+				text = lm.LastMessage() // the stop message, kept by LLM users
+			}
 			if text != "" {
 				r.userSays(text)
 			}
@@ -101,6 +104,12 @@ func runV1(ctx context.Context, cfg episode.Config, m model.Model, settings mode
 	return r.finish(trajectory.StatusBudget, endMaxSteps, &trajectory.Error{
 		Kind: "budget", Message: fmt.Sprintf("the episode ran out of its %d steps before the user stopped (reward 0, as in tau-bench)", maxSteps),
 	})
+}
+
+// lastMessager is implemented by users that keep the message they ended
+// the conversation with (tauuser's users), which Next does not return.
+type lastMessager interface {
+	LastMessage() string
 }
 
 // orEmptyObject maps empty arguments to {} (servers send "" for no
