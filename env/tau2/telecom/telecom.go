@@ -146,6 +146,10 @@ type Env struct {
 	// the device and break_vpn degrades it for later connections; here
 	// each environment has its own, as a fresh process would.
 	vpnDefault *vpnDetails
+	// gen counts the calls that may have changed the state; StateHash
+	// reuses its last hash while gen has not moved.
+	gen, hashGen uint64
+	stateHash    string
 }
 
 var _ tau2.Env = (*Env)(nil)
@@ -260,6 +264,7 @@ func (e *Env) CallAs(ctx context.Context, r tau2.Requestor, call tool.Call) tool
 		args, _ = v.(*pyval.Dict)
 	}
 	e.mu.Lock()
+	e.gen++
 	defer e.mu.Unlock()
 	out, kind, err := e.call(r, call.Name, args)
 	if err == nil {
@@ -343,6 +348,7 @@ func makeToolCallBinding(args *pyval.Dict) error {
 // and tuples as pyval.Tuple.
 func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Value, error) {
 	e.mu.Lock()
+	e.gen++
 	defer e.mu.Unlock()
 	tk := kit(r)
 	if tk == nil {
@@ -374,6 +380,7 @@ func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Va
 // other toolkit is pointed at the same (new) database.
 func (e *Env) UpdateDB(r tau2.Requestor, data *pyval.Dict) error {
 	e.mu.Lock()
+	e.gen++
 	defer e.mu.Unlock()
 	var cur *slot
 	switch r {
@@ -502,6 +509,9 @@ func (e *Env) Fork() env.Env {
 func (e *Env) fork() *Env {
 	dflt := *e.vpnDefault
 	c := &Env{rng: e.rng, vpnDefault: &dflt}
+	if e.hashGen == e.gen {
+		c.stateHash = e.stateHash // same state, same hash
+	}
 	c.agent = e.agent.clone(e.vpnDefault, c.vpnDefault)
 	if e.user == e.agent {
 		c.user = c.agent
@@ -600,6 +610,7 @@ func (e *Env) CallUnsynced(ctx context.Context, r tau2.Requestor, call tool.Call
 		args, _ = v.(*pyval.Dict)
 	}
 	e.mu.Lock()
+	e.gen++
 	defer e.mu.Unlock()
 	_, _, err = e.call(r, call.Name, args)
 	return err
@@ -609,6 +620,13 @@ func (e *Env) CallUnsynced(ctx context.Context, r tau2.Requestor, call tool.Call
 // and the user's databases, combined, which the episode takes after every
 // turn far more cheaply than a Snapshot.
 func (e *Env) StateHash() (string, error) {
+	e.mu.Lock()
+	gen, cached := e.gen, e.stateHash
+	fresh := cached != "" && e.hashGen == gen
+	e.mu.Unlock()
+	if fresh {
+		return cached, nil
+	}
 	a, err := e.Hash(tau2.Assistant)
 	if err != nil {
 		return "", err
@@ -618,5 +636,9 @@ func (e *Env) StateHash() (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256([]byte(a + "\n" + u))
-	return hex.EncodeToString(sum[:]), nil
+	h := hex.EncodeToString(sum[:])
+	e.mu.Lock()
+	e.stateHash, e.hashGen = h, gen
+	e.mu.Unlock()
+	return h, nil
 }
