@@ -88,3 +88,32 @@ func TestLoadV1TasksCounts(t *testing.T) {
 		t.Error("airline train split loaded; the reference has none")
 	}
 }
+
+// FuzzParseV1TasksPython feeds the task-file reader arbitrary Python: it
+// must return tasks or an error, never panic.
+func FuzzParseV1TasksPython(f *testing.F) {
+	f.Add([]byte(`from tau_bench.types import Task, Action
+
+TASKS = [
+    Task(
+        annotator="0",
+        user_id="u",
+        instruction="You are u.",
+        actions=[Action(name="get_order_details", kwargs={"order_id": "#W1", "n": -2, "x": 1.5, "ok": True, "none": None})],
+        outputs=["10.0"],
+    ),
+]
+`))
+	f.Add([]byte("X = [Task(a=1, b=[1, 2], c={'k': (1)})]"))
+	f.Add([]byte("X = [f(1)]"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tasks, err := ParseV1TasksPython("fuzz.py", src)
+		if err == nil {
+			for i, tk := range tasks {
+				if tk.Index != i {
+					t.Fatalf("task %d has index %d", i, tk.Index)
+				}
+			}
+		}
+	})
+}
