@@ -178,6 +178,9 @@ func (s *Tau2Suite) LoadTasks(opts suite.Options) ([]tau2judge.Task, error) {
 	}
 	dom, err := tau2.Load(s.domain, domDir)
 	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w\n(the domain's database is missing from %s: a full clone of github.com/sierra-research/tau2-bench has it; airline's db.json is a 7 MB file some partial copies drop)", err, domDir)
+		}
 		return nil, err
 	}
 	s.mu.Lock()
