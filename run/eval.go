@@ -59,6 +59,12 @@ type Options struct {
 	// server's API key (default: APIKeyEnv).
 	UserAPIKeyEnv string
 
+	// JudgeBaseURL and JudgeModel name the model a suite's judge asks
+	// (tau2's NL assertions; the reference uses gpt-4.1 at temperature 0):
+	// empty JudgeBaseURL means BaseURL. Without JudgeModel such suites
+	// report those checks as not evaluated.
+	JudgeBaseURL, JudgeModel, JudgeAPIKeyEnv string
+
 	// ToolParser, when set, names a text tool-call format (hermes,
 	// pythonic, llama3, mistral) for models without native tool calls: the
 	// tools go into the system prompt and calls are parsed from the text.
@@ -89,6 +95,27 @@ func Eval(ctx context.Context, o Options) (*Result, error) {
 	s, err := suite.Lookup(o.Suite)
 	if err != nil {
 		return nil, err
+	}
+	if o.JudgeModel != "" {
+		jm, ok := s.(suite.JudgeModels)
+		if !ok {
+			return nil, fmt.Errorf("suite %s judges without a model; --judge-model applies to suites such as tau2-retail", s.Name())
+		}
+		url, keyEnv := o.JudgeBaseURL, o.JudgeAPIKeyEnv
+		if url == "" {
+			url = o.BaseURL
+		}
+		if url == "" {
+			return nil, fmt.Errorf("--judge-model needs --judge-base-url (or --base-url)")
+		}
+		if keyEnv == "" {
+			keyEnv = o.APIKeyEnv
+		}
+		judge, err := openai.New(openai.Config{BaseURL: url, Model: o.JudgeModel, APIKeyEnv: keyEnv, Timeout: o.Timeout, MaxRetries: o.Retries})
+		if err != nil {
+			return nil, err
+		}
+		s = jm.WithJudge(judge, o.JudgeModel)
 	}
 	tasks, err := s.Load(ctx, o.Load)
 	if err != nil {

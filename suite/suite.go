@@ -188,3 +188,11 @@ type RescoreReport struct {
 type PassKEstimator interface {
 	PassK(trials []passk.Trial, numTrials int) (passk.Metrics, error)
 }
+
+// JudgeModels is implemented by suites whose judge can ask a language
+// model (tau2's NL assertions). WithJudge returns a suite, not yet loaded,
+// that judges with m (modelName is sent with each request when not
+// empty); `toolgym run --judge-model` uses it.
+type JudgeModels interface {
+	WithJudge(m model.Model, modelName string) Suite
+}

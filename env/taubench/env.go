@@ -196,19 +196,7 @@ func (e *Env) Call(ctx context.Context, call tool.Call) tool.Result {
 	if fail != nil {
 		return *fail
 	}
-	var (
-		v   pyval.Value
-		err error
-	)
-	if t.Write {
-		e.mu.Lock()
-		v, err = t.Invoke(e.db, args)
-		e.mu.Unlock()
-	} else {
-		e.mu.RLock()
-		v, err = t.Invoke(e.db, args)
-		e.mu.RUnlock()
-	}
+	v, err := e.invoke(t, args)
 	if err != nil {
 		return tool.FailWith(call, &tool.Error{Kind: tool.KindFailed, Message: err.Error()})
 	}
@@ -220,6 +208,19 @@ func (e *Env) Call(ctx context.Context, call tool.Call) tool.Result {
 	}
 	// No tool returns anything else; show it as Python would print it.
 	return tool.OK(call, tool.Text(pyval.Str(v)))
+}
+
+// invoke runs the tool under the env's write lock, or its read lock for
+// a tool that does not write.
+func (e *Env) invoke(t *Tool, args []pyval.Value) (pyval.Value, error) {
+	if t.Write {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+	} else {
+		e.mu.RLock()
+		defer e.mu.RUnlock()
+	}
+	return t.Invoke(e.db, args)
 }
 
 // bindCall decodes the arguments and binds them to the tool's

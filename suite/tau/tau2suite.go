@@ -49,6 +49,7 @@ var (
 	_ suite.EpisodeRunner  = (*Tau2Suite)(nil)
 	_ suite.SimulatedUsers = (*Tau2Suite)(nil)
 	_ suite.Replayer       = (*Tau2Suite)(nil)
+	_ suite.JudgeModels    = (*Tau2Suite)(nil)
 )
 
 // NewTau2Suite returns the suite for a tau2 domain.
@@ -58,6 +59,14 @@ func NewTau2Suite(domain string) *Tau2Suite {
 
 // Name implements suite.Suite.
 func (s *Tau2Suite) Name() string { return "tau2-" + s.domain }
+
+// WithJudge implements suite.JudgeModels: a fresh suite of the same domain
+// whose evaluator judges NL assertions with m.
+func (s *Tau2Suite) WithJudge(m model.Model, modelName string) suite.Suite {
+	c := NewTau2Suite(s.domain)
+	c.Judge, c.JudgeModel = m, modelName
+	return c
+}
 
 // Description implements suite.Suite.
 func (s *Tau2Suite) Description() string {

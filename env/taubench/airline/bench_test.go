@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/toolgym/toolgym/env/taubench/internal/tautest"
 	"github.com/toolgym/toolgym/env/taubench/airline"
+	"github.com/toolgym/toolgym/env/taubench/internal/tautest"
 	"github.com/toolgym/toolgym/tool"
 )
 
