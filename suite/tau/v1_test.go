@@ -162,6 +162,7 @@ func TestV1EndConditions(t *testing.T) {
 		{"outputs missing", withOutputs, goldReplies(withOutputs, "Done."), endUserStop, trajectory.StatusCompleted, 0},
 		{"max steps", &tasks[0], loop, endMaxSteps, trajectory.StatusBudget, 0},
 		{"transfer ends it, only the first call runs", &tasks[0], []scripted.Reply{two}, endTransfer, trajectory.StatusCompleted, 0},
+		{"outputs said through a respond call", withOutputs, append(goldReplies(withOutputs, "")[:len(withOutputs.Turns[0].Gold.Steps)], scripted.Calls(scripted.Call("respond", map[string]any{"content": oracleReply(withOutputs.Turns[0].Gold.Outputs)}))), endUserStop, trajectory.StatusCompleted, 1},
 		{"invalid JSON arguments", &tasks[0], []scripted.Reply{scripted.Calls(scripted.ToolCall{Name: "get_user_details", Arguments: "{"})}, endBadAction, trajectory.StatusErrored, 0},
 	}
 	for _, c := range cases {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/toolgym/toolgym/env/taubench"
 	"github.com/toolgym/toolgym/episode"
 	"github.com/toolgym/toolgym/model"
 	"github.com/toolgym/toolgym/trajectory"
@@ -75,7 +77,34 @@ func runV1(ctx context.Context, cfg episode.Config, m model.Model, settings mode
 					Kind: "agent", Message: fmt.Sprintf("the arguments of %s are not valid JSON; tau-bench ends the episode here", call.Name),
 				})
 			}
+			if call.Name == respondAction {
+				// Env.step takes a call named "respond" for a reply to the
+				// user: its content goes to the user, and no tool answers
+				// the call.
+				var args map[string]any
+				content, ok := "", false
+				if json.Unmarshal([]byte(orEmptyObject(call.Arguments)), &args) == nil {
+					content, ok = args["content"].(string)
+				}
+				if !ok {
+					return r.finish(trajectory.StatusErrored, endBadAction, &trajectory.Error{
+						Kind: "agent", Message: "a respond call without a string content; tau-bench fails the episode here (KeyError)",
+					})
+				}
+				if done, err := r.v1UserTurn(ctx, content); err != nil || done {
+					if err != nil {
+						return r.failure(ctx, "user", err)
+					}
+					return r.finish(trajectory.StatusCompleted, endUserStop, nil)
+				}
+				continue
+			}
 			res := cfg.Env.Call(ctx, call)
+			if res.Error != nil && res.Error.Kind == taubench.KindNoObservation {
+				// The reference's Env.step fails validating a tool that
+				// returned None, and the run records the task as failed.
+				return r.finish(trajectory.StatusErrored, endBadAction, &trajectory.Error{Kind: "env", Message: res.Error.Message})
+			}
 			tm := r.add(model.ToolMessage(res), true)
 			tm.Latency, tm.ToolError = res.Duration, res.Error
 			r.emit(episode.Event{Kind: episode.StepEnd, Turn: r.turn})
@@ -86,24 +115,43 @@ func runV1(ctx context.Context, cfg episode.Config, m model.Model, settings mode
 		}
 		r.assistant(resp)
 		r.emit(episode.Event{Kind: episode.StepEnd, Turn: r.turn})
-		text, done, err := cfg.User.Next(ctx, r.history)
-		if err != nil {
-			return r.failure(ctx, "user", err)
-		}
-		if done || strings.Contains(text, stopToken) {
-			if lm, ok := cfg.User.(lastMessager); ok && text == "" {
-				text = lm.LastMessage() // the stop message, kept by LLM users
-			}
-			if text != "" {
-				r.userSays(text)
+		if done, err := r.v1UserTurn(ctx, ""); err != nil || done {
+			if err != nil {
+				return r.failure(ctx, "user", err)
 			}
 			return r.finish(trajectory.StatusCompleted, endUserStop, nil)
 		}
-		r.userSays(text)
 	}
 	return r.finish(trajectory.StatusBudget, endMaxSteps, &trajectory.Error{
 		Kind: "budget", Message: fmt.Sprintf("the episode ran out of its %d steps before the user stopped (reward 0, as in tau-bench)", maxSteps),
 	})
+}
+
+// v1UserTurn gives the agent's reply to the user and records the user's
+// answer; it reports whether the user ended the conversation.
+//
+// reply, when not empty, is a reply the agent made through a "respond"
+// tool call: the user reads it as the agent's last message.
+func (r *recorder) v1UserTurn(ctx context.Context, reply string) (bool, error) {
+	history := r.history
+	if reply != "" {
+		history = append(slices.Clip(history), model.Assistant(reply))
+	}
+	text, done, err := r.cfg.User.Next(ctx, history)
+	if err != nil {
+		return false, err
+	}
+	if done || strings.Contains(text, stopToken) {
+		if lm, ok := r.cfg.User.(lastMessager); ok && text == "" {
+			text = lm.LastMessage() // the stop message, kept by LLM users
+		}
+		if text != "" {
+			r.userSays(text)
+		}
+		return true, nil
+	}
+	r.userSays(text)
+	return false, nil
 }
 
 // lastMessager is implemented by users that keep the message they ended

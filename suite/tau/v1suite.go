@@ -348,12 +348,26 @@ func v1Reward(ctx context.Context, w V1World, dom V1Domain, vt *V1Task, final en
 }
 
 // agentReplies returns the texts of the agent's replies to the user (the
-// reference's respond actions): assistant messages without tool calls.
+// reference's respond actions): assistant messages without tool calls, and
+// the content of calls named "respond" (the first call of a message, the
+// only one the reference reads).
 func agentReplies(tr *trajectory.Trajectory) []string {
 	var out []string
 	for _, m := range tr.Messages {
-		if m.Role == model.RoleAssistant && len(m.ToolCalls) == 0 {
+		if m.Role != model.RoleAssistant {
+			continue
+		}
+		if len(m.ToolCalls) == 0 {
 			out = append(out, m.Text())
+			continue
+		}
+		if m.ToolCalls[0].Name == respondAction {
+			var args struct {
+				Content string `json:"content"`
+			}
+			if json.Unmarshal([]byte(m.ToolCalls[0].Arguments), &args) == nil {
+				out = append(out, args.Content)
+			}
 		}
 	}
 	return out
