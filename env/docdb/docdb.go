@@ -21,6 +21,7 @@ package docdb
 import (
 	"fmt"
 	"iter"
+	"sync"
 
 	"github.com/toolgym/toolgym/pyval"
 )
@@ -38,6 +39,9 @@ type DB struct {
 	// origin is the frozen database this one descends from by forks (set
 	// when decoded), against which Fingerprint hashes only differences.
 	origin *origin
+	// forkMu serialises forks of this database, so that many episodes may
+	// fork one base concurrently.
+	forkMu sync.Mutex
 }
 
 // Table is one table: records keyed by string in insertion order, or a
@@ -163,8 +167,12 @@ func (db *DB) AddTable(name string, list bool) *Table {
 }
 
 // Fork returns an independent database sharing all records with db until
-// either side writes. It costs O(number of tables).
+// either side writes. It costs O(number of tables). Forks of one database
+// may run concurrently (a base every episode forks); a fork must not run
+// concurrently with writes to the database it forks.
 func (db *DB) Fork() *DB {
+	db.forkMu.Lock()
+	defer db.forkMu.Unlock()
 	c := &DB{
 		names:   append([]string(nil), db.names...),
 		tables:  make(map[string]*Table, len(db.tables)),
@@ -172,7 +180,9 @@ func (db *DB) Fork() *DB {
 		origin:  db.origin,
 	}
 	for n, t := range db.tables {
-		t.shared, t.keysShared, t.owned = true, true, nil
+		if !t.shared || !t.keysShared || t.owned != nil {
+			t.shared, t.keysShared, t.owned = true, true, nil
+		}
 		ct := *t
 		c.tables[n] = &ct
 	}

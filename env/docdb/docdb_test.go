@@ -3,6 +3,7 @@ package docdb
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/toolgym/toolgym/pyval"
@@ -261,5 +262,27 @@ func BenchmarkFingerprintAfterWrite(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = f.Fingerprint()
+	}
+}
+
+// TestConcurrentForks forks one base from many goroutines, as a run's
+// episodes do, and writes each fork (run with -race).
+func TestConcurrentForks(t *testing.T) {
+	base := New()
+	users := base.AddTable("users", false)
+	users.Put("u1", pyval.DictOf("n", int64(1)))
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := base.Fork()
+			u, _ := f.Table("users").Mut("u1")
+			u.(*pyval.Dict).Set("n", int64(i))
+		}()
+	}
+	wg.Wait()
+	if u, _ := base.Table("users").Get("u1"); pyval.Repr(u) != "{'n': 1}" {
+		t.Errorf("base changed: %s", pyval.Repr(u))
 	}
 }
