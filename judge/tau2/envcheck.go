@@ -45,11 +45,17 @@ func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, 
 	if err := setState(ctx, predicted, data, actions, traj, strict, tools); err != nil {
 		return nil, nil, fmt.Errorf("predicted environment: %w", err)
 	}
-	gold := ev.Domain.New()
-	if err := setState(ctx, gold, data, actions, history, strict, tools); err != nil {
-		return nil, nil, fmt.Errorf("gold environment: %w", err)
-	}
-	if err := runGold(ctx, gold, crit.Actions); err != nil {
+	gold, err := ev.goldEnv(ctx, task, strict, func() (tau2.Env, error) {
+		gold := ev.Domain.New()
+		if err := setState(ctx, gold, data, actions, history, strict, tools); err != nil {
+			return nil, fmt.Errorf("gold environment: %w", err)
+		}
+		if err := runGold(ctx, gold, crit.Actions); err != nil {
+			return nil, err
+		}
+		return gold, nil
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 
@@ -129,4 +135,17 @@ func runAssertion(e tau2.Env, a *EnvAssertion) (bool, error) {
 		return false, fmt.Errorf("%w: Function %s returned <class '%s'> instead of bool", ErrAssertion, a.FuncName, pyval.TypeName(res))
 	}
 	return b == a.AssertValue, nil
+}
+
+// goldEnv returns the task's gold environment, built by build the first
+// time it is asked for (per task and replay mode). A build that failed
+// because ctx ended is not kept.
+func (ev *Evaluator) goldEnv(ctx context.Context, task *Task, strict bool, build func() (tau2.Env, error)) (tau2.Env, error) {
+	v, _ := ev.golds.LoadOrStore(goldKey{task, strict}, &goldEntry{})
+	e := v.(*goldEntry)
+	e.once.Do(func() { e.env, e.err = build() })
+	if e.err != nil && ctx.Err() != nil {
+		ev.golds.Delete(goldKey{task, strict})
+	}
+	return e.env, e.err
 }

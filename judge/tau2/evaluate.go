@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/toolgym/toolgym/env/tau2"
 	"github.com/toolgym/toolgym/model"
@@ -60,6 +61,23 @@ type Evaluator struct {
 	// strict_replay=False, used to re-grade old trajectories. The
 	// default (strict) is what the reference's runner uses.
 	Lenient bool
+
+	// golds caches each task's gold environment: it depends on the task
+	// alone, so an Evaluator builds it once per task and replay mode (the
+	// reference rebuilds it for every simulation). Cached environments are
+	// only read.
+	golds sync.Map // goldKey -> *goldEntry
+}
+
+type goldKey struct {
+	task   *Task
+	strict bool
+}
+
+type goldEntry struct {
+	once sync.Once
+	env  tau2.Env
+	err  error
 }
 
 // Evaluate scores sim, a simulation of task, as the reference's

@@ -88,8 +88,7 @@ func (s *Tau2Suite) Replay(ctx context.Context, opts suite.Options, dump string)
 		return nil, err
 	}
 	s.mu.RLock()
-	ev := &tau2judge.Evaluator{Domain: s.dom, Judge: s.Judge, JudgeModel: s.JudgeModel}
-	dom := s.dom
+	ev, dom := s.ev, s.dom
 	s.mu.RUnlock()
 	if dump != "" {
 		if err := os.MkdirAll(dump, 0o755); err != nil {

@@ -37,6 +37,7 @@ type Tau2Suite struct {
 	policy     string
 	guidelines *tauuser.Guidelines
 	tasks      map[string]*tau2judge.Task
+	ev         *tau2judge.Evaluator
 	// Judge, when set, judges NL assertions (tau2's NL_ASSERTION reward
 	// component); without it tasks whose reward basis holds NL_ASSERTION
 	// are reported as not evaluated.
@@ -194,6 +195,7 @@ func (s *Tau2Suite) LoadTasks(opts suite.Options) ([]tau2judge.Task, error) {
 	}
 	s.mu.Lock()
 	s.dom, s.policy, s.guidelines = dom, policy, guidelines
+	s.ev = &tau2judge.Evaluator{Domain: dom, Judge: s.Judge, JudgeModel: s.JudgeModel}
 	for i := range tasks {
 		s.tasks[s.Name()+"-"+tasks[i].ID] = &tasks[i]
 	}
@@ -337,13 +339,18 @@ func (u *oracleUser) Next(ctx context.Context, _ []model.Message) (string, bool,
 func (u *oracleUser) TurnMessages() []model.Message { return u.msgs }
 
 func (s *Tau2Suite) lookup(id string) (*tau2judge.Task, tau2.Domain, error) {
+	t, dom, _, err := s.lookupEval(id)
+	return t, dom, err
+}
+
+func (s *Tau2Suite) lookupEval(id string) (*tau2judge.Task, tau2.Domain, *tau2judge.Evaluator, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	t, ok := s.tasks[id]
 	if !ok || s.dom == nil {
-		return nil, nil, fmt.Errorf("%w %q (load the suite first)", ErrUnknownTask, id)
+		return nil, nil, nil, fmt.Errorf("%w %q (load the suite first)", ErrUnknownTask, id)
 	}
-	return t, s.dom, nil
+	return t, s.dom, s.ev, nil
 }
 
 // NewEnv implements suite.Suite: a fresh env with the task's initial state
@@ -427,7 +434,7 @@ func (s *Tau2Suite) RunEpisode(ctx context.Context, cfg episode.Config) *traject
 // Score implements suite.Suite with tau2's evaluate_simulation (all
 // components, as the reference's runner evaluates).
 func (s *Tau2Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Trajectory, _ env.Env) (*suite.Score, error) {
-	tt, dom, err := s.lookup(t.ID)
+	tt, _, ev, err := s.lookupEval(t.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -435,7 +442,6 @@ func (s *Tau2Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Traj
 	if err != nil {
 		return nil, err
 	}
-	ev := &tau2judge.Evaluator{Domain: dom, Judge: s.Judge, JudgeModel: s.JudgeModel}
 	info, err := ev.Evaluate(ctx, tt, sim, tau2judge.EvalAll)
 	if err != nil {
 		return nil, err
