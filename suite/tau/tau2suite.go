@@ -450,8 +450,12 @@ func (s *Tau2Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Traj
 	if err != nil {
 		return nil, err
 	}
-	reward, _ := info.Final()
-	metrics := map[string]float64{}
+	// Without a judge model, NL assertions are not evaluated: the reward
+	// is then that of the other components (as the anchors' replay
+	// assumed the assertions met), and the metric below counts such
+	// episodes so a summary never passes them off as judged.
+	reward, judged := info.Final()
+	metrics := map[string]float64{"nl_assertions_unjudged": b2f(!judged)}
 	for _, c := range info.RewardBreakdown {
 		metrics[strings.ToLower(string(c.Type))] = float64(c.Reward)
 	}
