@@ -174,3 +174,65 @@ func TestTau2EndConditions(t *testing.T) {
 		})
 	}
 }
+
+// TestTau2SimulatedUserWithHistory runs a tau2-mock task that starts from a
+// stored history with the LLM user on its own loopback server: the user's
+// first request must hold the history as the reference's get_init_state
+// gives it (its own message as the assistant's, the agent's reply as the
+// user's), and the episode, played by the oracle agent, must score 1.
+func TestTau2SimulatedUserWithHistory(t *testing.T) {
+	data := anchorsDir(t)
+	s := NewTau2Suite("mock")
+	tasks, err := s.Load(context.Background(), suite.Options{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tk *task.Task
+	for i := range tasks {
+		if tasks[i].ID == "tau2-mock-update_task_with_message_history" {
+			tk = &tasks[i]
+		}
+	}
+	if tk == nil {
+		t.Fatal("no history task in tau2-mock")
+	}
+	userSrv := scripted.NewServer(scripted.NewFixture(map[string][]scripted.Reply{
+		"user-model": {scripted.Text(tk.UserTurns()[1]), scripted.Text("Great, thanks. ###STOP###")},
+	}))
+	us, err := scripted.Start(userSrv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = us.Close() }()
+	as, err := scripted.Start(scripted.NewServer(scripted.NewOracle(tasks)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = as.Close() }()
+	res, err := run.Eval(context.Background(), run.Options{
+		Suite: "tau2-mock", Load: suite.Options{DataDir: data}, TaskIDs: []string{tk.ID},
+		BaseURL: as.URL, Model: "oracle", UserBaseURL: us.URL, UserModel: "user-model",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Episodes) != 1 || !res.Episodes[0].Success {
+		t.Fatalf("episode: %+v", res.Episodes)
+	}
+	reqs := userSrv.Requests()
+	if len(reqs) == 0 {
+		t.Fatal("the user model was never asked")
+	}
+	var roles []string
+	for _, m := range reqs[0].Messages {
+		roles = append(roles, m.Role)
+	}
+	// system, the user's stored message (as assistant), the agent's
+	// stored reply (as user).
+	if strings.Join(roles, ",") != "system,assistant,user" {
+		t.Errorf("first user-model request roles %v", roles)
+	}
+	if got := string(reqs[0].Messages[1].Content); !strings.Contains(got, "I need to create a task for the project review meeting.") {
+		t.Errorf("the stored user message is not in the user's state: %s", got)
+	}
+}

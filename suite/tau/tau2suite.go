@@ -400,9 +400,24 @@ func (s *Tau2Suite) NewSimulatedUser(t *task.Task, e env.Env, m model.Model) (us
 	if !ok {
 		return nil, fmt.Errorf("tau2 suites need a tau2 env, got %T", e)
 	}
+	seed, err := seedMessages(tt)
+	if err != nil {
+		return nil, err
+	}
+	var history []model.Message
+	for _, sm := range seed {
+		// What the user may see of the history: its own messages and
+		// tool results, and the agent's texts.
+		switch m := sm.Message; {
+		case m.Role == model.RoleUser,
+			m.Role == model.RoleAssistant && len(m.ToolCalls) == 0,
+			m.Role == model.RoleTool && sm.Requestor == tau2.User:
+			history = append(history, m)
+		}
+	}
 	b := &tauuser.Budget{MaxSteps: Tau2MaxSteps, MaxErrors: Tau2MaxErrors}
 	u, err := tauuser.NewTau2(tauuser.Tau2Config{
-		Model: m, Instructions: t.Goal, Guidelines: g, Tools: tauuser.EnvTools(te, tt.UserTools), Budget: b,
+		Model: m, Instructions: t.Goal, Guidelines: g, Tools: tauuser.EnvTools(te, tt.UserTools), Budget: b, History: history,
 	})
 	if err != nil {
 		return nil, err

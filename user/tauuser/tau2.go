@@ -79,6 +79,15 @@ type Tau2Config struct {
 	// AgentReply finds the agent's message to the user in the history;
 	// nil uses [AgentReply].
 	AgentReply func(history []model.Message) (string, error)
+	// History is what the user sees of a task's stored message history
+	// (its initial_state.message_history), in the trajectory's roles: the
+	// user's own messages (role user, with text or tool calls), the
+	// agent's texts (role assistant) and the results of the user's own
+	// tool calls (role tool); the caller leaves out the agent's tool calls
+	// and their results, as the reference's is_valid_user_history_message
+	// does. The user starts from it, as get_init_state does, and its first
+	// Next answers the agent's last message instead of the greeting.
+	History []model.Message
 }
 
 // Tau2 is tau2-bench's simulated user (UserSimulator). It keeps the user's
@@ -129,6 +138,24 @@ func NewTau2(cfg Tau2Config) (*Tau2, error) {
 		guidelines = cfg.Guidelines.Tools
 	}
 	u.system = model.System(Tau2SystemPrompt(guidelines, cfg.Persona, cfg.Instructions))
+	for _, m := range cfg.History {
+		switch {
+		case m.Role == model.RoleUser:
+			u.state = append(u.state, model.Message{Role: model.RoleAssistant, Content: m.Content, ToolCalls: slices.Clone(m.ToolCalls)})
+		case m.Role == model.RoleAssistant && len(m.ToolCalls) == 0:
+			u.state = append(u.state, model.Message{Role: model.RoleUser, Content: m.Content})
+		case m.Role == model.RoleTool:
+			u.state = append(u.state, model.Message{Role: model.RoleTool, ToolCallID: m.ToolCallID, Content: m.Content})
+		}
+	}
+	if n := len(u.state); n > 0 {
+		// A last message of the agent's is read by Next from the
+		// conversation; drop it here so it is not given twice.
+		if u.state[n-1].Role == model.RoleUser && cfg.History[len(cfg.History)-1].Role == model.RoleAssistant {
+			u.state = u.state[:n-1]
+		}
+		u.started = true
+	}
 	return u, nil
 }
 
