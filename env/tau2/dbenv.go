@@ -238,7 +238,7 @@ func (e *DBEnv) UpdateDB(r Requestor, data *pyval.Dict) error {
 				if od, ok := old.(*pyval.Dict); ok {
 					if nd, ok := rv.(*pyval.Dict); ok {
 						c := pyval.DeepCopy(od).(*pyval.Dict)
-						mergeAddict(c, nd)
+						MergeAddict(c, nd)
 						merged = c
 					}
 				}
@@ -258,14 +258,14 @@ func (e *DBEnv) UpdateDB(r Requestor, data *pyval.Dict) error {
 	return nil
 }
 
-// mergeAddict is addict's Dict.update: a dict value merges into a dict
-// value recursively, anything else replaces (a copy of the update).
-func mergeAddict(dst, src *pyval.Dict) {
+// MergeAddict is addict's Dict.update, in place: a dict value merges into
+// a dict value recursively, anything else replaces (a copy of the update).
+func MergeAddict(dst, src *pyval.Dict) {
 	src.Items(func(k, v pyval.Value) bool {
 		if old, ok := dst.Get(k); ok {
 			if od, ok := old.(*pyval.Dict); ok {
 				if nd, ok := v.(*pyval.Dict); ok {
-					mergeAddict(od, nd)
+					MergeAddict(od, nd)
 					return true
 				}
 			}

@@ -214,7 +214,9 @@ func (v *validator) fail(loc []pyval.Value, typ, msg string, input pyval.Value) 
 	return nil
 }
 
-func at(loc []pyval.Value, p pyval.Value) []pyval.Value {
+// ExtendLoc returns an error location extended by p (a field name or a
+// list index), in a fresh slice.
+func ExtendLoc(loc []pyval.Value, p pyval.Value) []pyval.Value {
 	out := make([]pyval.Value, len(loc)+1)
 	copy(out, loc)
 	out[len(loc)] = p
@@ -235,15 +237,15 @@ func (v *validator) model(m *Model, input pyval.Value, loc []pyval.Value) pyval.
 				out.Set(f.Name, pyval.DeepCopy(f.Default))
 				continue
 			}
-			v.fail(at(loc, f.Name), "missing", "Field required", d)
+			v.fail(ExtendLoc(loc, f.Name), "missing", "Field required", d)
 			continue
 		}
-		out.Set(f.Name, v.typ(f.Type, x, at(loc, f.Name)))
+		out.Set(f.Name, v.typ(f.Type, x, ExtendLoc(loc, f.Name)))
 	}
 	if m.Forbid {
 		d.Items(func(k, x pyval.Value) bool {
 			if s, ok := k.(string); !ok || m.Field(s) == nil {
-				v.fail(at(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
+				v.fail(ExtendLoc(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
 			}
 			return true
 		})
@@ -274,7 +276,7 @@ func (v *validator) typ(t *Type, x pyval.Value, loc []pyval.Value) pyval.Value {
 				}
 			}
 		}
-		return v.fail(loc, "literal_error", "Input should be "+literalList(t.Lits), x)
+		return v.fail(loc, "literal_error", "Input should be "+OrList(t.Lits), x)
 	case KindList:
 		var items []pyval.Value
 		switch xs := x.(type) {
@@ -287,7 +289,7 @@ func (v *validator) typ(t *Type, x pyval.Value, loc []pyval.Value) pyval.Value {
 		}
 		out := make([]pyval.Value, len(items))
 		for i, e := range items {
-			out[i] = v.typ(t.Elem, e, at(loc, int64(i)))
+			out[i] = v.typ(t.Elem, e, ExtendLoc(loc, int64(i)))
 		}
 		return out
 	case KindDict:
@@ -301,8 +303,8 @@ func (v *validator) typ(t *Type, x pyval.Value, loc []pyval.Value) pyval.Value {
 			key = Str
 		}
 		d.Items(func(k, e pyval.Value) bool {
-			kk := v.typ(key, k, at(at(loc, k), "[key]"))
-			ev := v.typ(t.Elem, e, at(loc, k))
+			kk := v.typ(key, k, ExtendLoc(ExtendLoc(loc, k), "[key]"))
+			ev := v.typ(t.Elem, e, ExtendLoc(loc, k))
 			if kk != nil {
 				out.Set(kk, ev)
 			}
@@ -325,7 +327,7 @@ func (v *validator) typ(t *Type, x pyval.Value, loc []pyval.Value) pyval.Value {
 		var all []ErrorLine
 		for _, m := range t.Union {
 			sub := &validator{}
-			out := sub.typ(m, x, at(loc, m.tag()))
+			out := sub.typ(m, x, ExtendLoc(loc, m.tag()))
 			if len(sub.errs) == 0 {
 				return out
 			}
@@ -362,8 +364,9 @@ func (t *Type) tag() string {
 	return "any"
 }
 
-// literalList writes the expected literals as pydantic does: 'a', 'b' or 'c'.
-func literalList(lits []string) string {
+// OrList writes the expected values of a literal or enum as pydantic's
+// error messages do: 'a', 'b' or 'c'.
+func OrList(lits []string) string {
 	parts := make([]string, len(lits))
 	for i, l := range lits {
 		parts[i] = pyval.Repr(l)

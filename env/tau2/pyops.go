@@ -18,7 +18,13 @@ import (
 // AttributeError returns AttributeError("'int' object has no attribute
 // 'lower'").
 func AttributeError(v pyval.Value, attr string) *pyval.Exception {
-	return pyval.Exc("AttributeError", "'"+pyval.TypeName(v)+"' object has no attribute '"+attr+"'")
+	return ClassAttributeError(pyval.TypeName(v), attr)
+}
+
+// ClassAttributeError returns the AttributeError of an instance of the
+// named class: "'MockDB' object has no attribute 'x'".
+func ClassAttributeError(class, attr string) *pyval.Exception {
+	return pyval.Exc("AttributeError", "'"+class+"' object has no attribute '"+attr+"'")
 }
 
 // CheckHashable returns Python's TypeError for an unhashable value (used
@@ -28,6 +34,17 @@ func CheckHashable(v pyval.Value) error {
 		return nil
 	}
 	return pyval.TypeError("unhashable type: '" + pyval.TypeName(v) + "'")
+}
+
+// StrKey returns v as the key of a dict whose keys are all str: (v,
+// true) for a str, ("", false) for another hashable value (never found
+// there), and Python's TypeError for an unhashable one.
+func StrKey(v pyval.Value) (string, bool, error) {
+	if err := CheckHashable(v); err != nil {
+		return "", false, err
+	}
+	s, ok := v.(string)
+	return s, ok, nil
 }
 
 // KeyIn is `v in d` for a dict whose keys are all str, with has looking a

@@ -100,6 +100,21 @@ func process(v pyval.Value) (pyval.Value, error) {
 	return nil, pyval.ValueError("Unsupported type: <class '" + pyval.TypeName(v) + "'>")
 }
 
+// ProcessedJSONStr is to_json_str for a value that has been through
+// _process already (models as their model_dump, the domain's own
+// conversions done): a str as it is, anything else as
+// json.dumps(v, default=str).
+func ProcessedJSONStr(v pyval.Value) (string, error) {
+	if s, ok := v.(string); ok {
+		return s, nil
+	}
+	b, err := AppendJSONDefaultStr(make([]byte, 0, 256), v)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
 // AppendJSONDefaultStr appends json.dumps(v, default=str): Python's
 // default separators, keys in order, and objects JSON cannot hold (sets,
 // Objects) written as the JSON string of their str().

@@ -1,17 +1,14 @@
 package airline_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/toolgym/toolgym/env"
 	"github.com/toolgym/toolgym/env/tau2"
+	"github.com/toolgym/toolgym/env/tau2/internal/replay"
 	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 )
@@ -30,20 +27,7 @@ func call(t *testing.T, e tau2.Env, name, args string) tool.Result {
 
 func TestInitialState(t *testing.T) {
 	e := domain(t).New()
-	h, err := e.Hash(tau2.Assistant)
-	if err != nil || h != initialHash {
-		t.Fatalf("Hash = %s, %v; want %s", h, err, initialHash)
-	}
-	if sh, err := env.Hash(e); err != nil || sh == "" {
-		t.Fatalf("env.Hash = %q, %v", sh, err)
-	}
-	snap, err := e.Snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := env.HashJSON(snap); got != initialHash {
-		t.Errorf("sha256(Snapshot) = %s, want the tau2 hash", got)
-	}
+	replay.CheckInitialState(t, e, initialHash)
 	// model_dump fills the users' optional address2 and the reservations'
 	// status with None, in field order.
 	dump := e.Dump(tau2.Assistant).(*pyval.Dict)
@@ -52,9 +36,6 @@ func TestInitialState(t *testing.T) {
 	keys := r.(*pyval.Dict).Keys()
 	if len(keys) != 14 || keys[13] != "status" {
 		t.Errorf("reservation fields %v", keys)
-	}
-	if h, _ := e.Hash(tau2.User); h != "" || e.Dump(tau2.User) != nil || e.ToolInfo(tau2.User) != nil {
-		t.Error("the user has a database or tools")
 	}
 }
 
@@ -102,42 +83,5 @@ func TestForkIsolation(t *testing.T) {
 // against the reference's as_tool output: the same description and
 // parameters JSON, key order included, for every tool.
 func TestToolSpecs(t *testing.T) {
-	e := domain(t).New()
-	type entry struct {
-		Name        string          `json:"name"`
-		Description string          `json:"description"`
-		Parameters  json.RawMessage `json:"parameters"`
-		Type        tau2.ToolType   `json:"type"`
-		Mutates     bool            `json:"mutates_state"`
-	}
-	var got []entry
-	for _, ti := range e.ToolInfo(tau2.Assistant) {
-		if err := ti.Spec.Validate(); err != nil {
-			t.Error(err)
-		}
-		got = append(got, entry{ti.Spec.Name, ti.Spec.Description, ti.Spec.Parameters, ti.Type, ti.Mutates})
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(got); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", "tools.golden.json")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("tool specs differ from %s (rerun with -update after checking them)", path)
-	}
-	if len(e.Tools()) != len(got) {
-		t.Errorf("Tools() has %d specs, ToolInfo %d", len(e.Tools()), len(got))
-	}
+	replay.CheckToolSpecs(t, domain(t).New(), filepath.Join("testdata", "tools.golden.json"), *update)
 }

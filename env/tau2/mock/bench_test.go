@@ -1,29 +1,31 @@
 package mock
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/toolgym/toolgym/env/tau2"
+	"github.com/toolgym/toolgym/env/tau2/internal/replay"
 	"github.com/toolgym/toolgym/tool"
 )
 
 // BenchmarkGoldReplay replays every task's oracle on a fresh fork and
-// checks its hashes, as the gold-replay test does.
+// checks its hashes, as the gold-replay test does. The tasks' JSON is
+// decoded once, outside the loop.
 func BenchmarkGoldReplay(b *testing.B) {
-	anchors := anchorsDir(b)
-	d, err := Load(filepath.Join(anchors, "tau2", "mock"))
+	d := anchorDomain(b)
+	tasks, expected, err := replay.Load("mock")
 	if err != nil {
 		b.Fatal(err)
 	}
-	tasks, expected := loadGold(b, anchors, "mock", "tasks.json")
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, task := range tasks {
 			e := d.New()
-			runGold(b, e, task)
-			if h, _ := e.Hash(tau2.Assistant); h != expected[task.ID].DBHash.AgentDB {
+			if err := replay.SetUp(e, task.InitialState); err != nil {
+				b.Fatal(err)
+			}
+			replay.Run(e, task)
+			if h, _ := e.Hash(tau2.Assistant); h != expected[task.ID].AgentDB {
 				b.Fatalf("%s: hash %s", task.ID, h)
 			}
 		}
@@ -31,48 +33,17 @@ func BenchmarkGoldReplay(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tasks))/1e3, "µs/task")
 }
 
-func BenchmarkFork(b *testing.B) {
-	e := testDomain(b).NewEnv()
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = e.Fork()
-	}
-}
+func BenchmarkFork(b *testing.B) { replay.BenchFork(b, testDomain(b)) }
 
 func BenchmarkSameState(b *testing.B) {
-	d := testDomain(b)
-	x, y := d.NewEnv(), d.NewEnv()
-	call(x, tau2.Assistant, "update_task_status", `{"task_id":"task_1","status":"completed"}`)
-	call(y, tau2.Assistant, "update_task_status", `{"task_id":"task_1","status":"completed"}`)
-	b.ReportAllocs()
-	for b.Loop() {
-		if !x.SameState(tau2.Assistant, y) {
-			b.Fatal("states differ")
-		}
-	}
+	replay.BenchSameState(b, testDomain(b), tool.Call{ID: "1", Name: "update_task_status", Arguments: `{"task_id":"task_1","status":"completed"}`})
 }
 
 func BenchmarkCall(b *testing.B) {
-	d := testDomain(b)
-	ctx := context.Background()
-	for _, c := range []struct {
-		name string
-		r    tau2.Requestor
-		call tool.Call
-	}{
-		{"agent/get_users", tau2.Assistant, tool.Call{Name: "get_users", Arguments: `{}`}},
-		{"agent/update_task_status", tau2.Assistant, tool.Call{Name: "update_task_status", Arguments: `{"task_id":"task_1","status":"completed"}`}},
-		{"user/check_notifications", tau2.User, tool.Call{Name: "check_notifications", Arguments: `{}`}},
-		{"user/dismiss_notification", tau2.User, tool.Call{Name: "dismiss_notification", Arguments: `{"notification_id":"n1"}`}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			e := d.NewEnv()
-			b.ReportAllocs()
-			for b.Loop() {
-				if res := e.CallAs(ctx, c.r, c.call); res.Error != nil {
-					b.Fatal(res.Text())
-				}
-			}
-		})
-	}
+	replay.BenchCalls(b, testDomain(b), nil, []replay.CallCase{
+		{Name: "agent/get_users", Call: tool.Call{Name: "get_users", Arguments: `{}`}},
+		{Name: "agent/update_task_status", Call: tool.Call{Name: "update_task_status", Arguments: `{"task_id":"task_1","status":"completed"}`}},
+		{Name: "user/check_notifications", Requestor: tau2.User, Call: tool.Call{Name: "check_notifications", Arguments: `{}`}},
+		{Name: "user/dismiss_notification", Requestor: tau2.User, Call: tool.Call{Name: "dismiss_notification", Arguments: `{"notification_id":"n1"}`}},
+	})
 }

@@ -157,7 +157,7 @@ func (e *Env) CallAs(ctx context.Context, r tau2.Requestor, call tool.Call) tool
 	if err != nil {
 		return tool.Result{CallID: call.ID, Name: call.Name, Error: &tool.Error{Kind: kind, Message: err.Error()}}
 	}
-	s, err := toJSONStr(out)
+	s, err := tau2.ProcessedJSONStr(out)
 	if err != nil {
 		return tool.Result{CallID: call.ID, Name: call.Name, Error: &tool.Error{Kind: tool.KindFailed, Message: err.Error()}}
 	}
@@ -233,7 +233,7 @@ func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Va
 	}
 	f, ok := tk.funcs[funcName]
 	if !ok {
-		return nil, attributeError(tk.class, funcName)
+		return nil, tau2.ClassAttributeError(tk.class, funcName)
 	}
 	bound, err := bfcl.Bind(tk.class, &f.method, kwargs(args))
 	if err != nil {
@@ -259,7 +259,7 @@ func (e *Env) UpdateDB(r tau2.Requestor, data *pyval.Dict) error {
 	}
 	raw := pyval.DeepCopy(cur.dump()).(*pyval.Dict)
 	if data != nil {
-		addictMerge(raw, data)
+		tau2.MergeAddict(raw, data)
 	}
 	s, err := validateStore(cur.class, raw)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/docdb"
 	"github.com/toolgym/toolgym/env/tau2"
+	"github.com/toolgym/toolgym/env/tau2/internal/replay"
 	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 )
@@ -27,7 +28,7 @@ func testDomain(tb testing.TB) *Domain {
 // anchorDomain loads the reference's own mock data from the anchors.
 func anchorDomain(tb testing.TB) *Domain {
 	tb.Helper()
-	d, err := Load(filepath.Join(anchorsDir(tb), "tau2", "mock"))
+	d, err := Load(filepath.Join(replay.Anchors(tb), "tau2", "mock"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestRun(t *testing.T) {
 		{tau2.Assistant, "get_db_hash", `{}`, "'107f83a70b7bf4f616e283b0b0b8451346fe7681173398d4498a1ec15c5fdfc6'", ""},
 	}
 	for _, c := range cases {
-		v, err := e.Run(c.r, c.name, pyDict(t, json.RawMessage(c.args)))
+		v, err := e.Run(c.r, c.name, replay.Dict(t, json.RawMessage(c.args)))
 		if c.excType != "" {
 			if err == nil || !pyval.IsExc(err, c.excType) || err.Error() != c.want {
 				t.Errorf("%s(%s): err %v, want %s %q", c.name, c.args, err, c.excType, c.want)
@@ -145,7 +146,7 @@ func TestRun(t *testing.T) {
 
 func TestUpdateDBSharesOneDatabase(t *testing.T) {
 	e := anchorDomain(t).New()
-	err := e.UpdateDB(tau2.Assistant, pyDict(t, json.RawMessage(`{"tasks":{"task_2":{"task_id":"task_2","title":"T","status":"completed","extra":1}},"users":{"user_1":{"tasks":["task_1","task_2"]}}}`)))
+	err := e.UpdateDB(tau2.Assistant, replay.Dict(t, json.RawMessage(`{"tasks":{"task_2":{"task_id":"task_2","title":"T","status":"completed","extra":1}},"users":{"user_1":{"tasks":["task_1","task_2"]}}}`)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,12 +158,12 @@ func TestUpdateDBSharesOneDatabase(t *testing.T) {
 	if got := call(e, tau2.User, "check_notifications", `{}`).Text(); got != "Error: 'MockDB' object has no attribute 'notifications'" {
 		t.Errorf("user tool on the shared MockDB: %q", got)
 	}
-	err = e.UpdateDB(tau2.User, pyDict(t, json.RawMessage(`{"notifications":{}}`)))
+	err = e.UpdateDB(tau2.User, replay.Dict(t, json.RawMessage(`{"notifications":{}}`)))
 	want := "1 validation error for MockDB\nnotifications\n  Extra inputs are not permitted [type=extra_forbidden, input_value={}, input_type=dict]\n    For further information visit https://errors.pydantic.dev/2.12/v/extra_forbidden"
 	if err == nil || err.Error() != want {
 		t.Errorf("user update on the MockDB: %v", err)
 	}
-	err = e.UpdateDB(tau2.Assistant, pyDict(t, json.RawMessage(`{"tasks":{"t":{"task_id":1,"title":"x","status":"nope"}},"users":[]}`)))
+	err = e.UpdateDB(tau2.Assistant, replay.Dict(t, json.RawMessage(`{"tasks":{"t":{"task_id":1,"title":"x","status":"nope"}},"users":[]}`)))
 	want = "3 validation errors for MockDB\ntasks.t.task_id\n  Input should be a valid string [type=string_type, input_value=1, input_type=int]\n    For further information visit https://errors.pydantic.dev/2.12/v/string_type\ntasks.t.status\n  Input should be 'pending' or 'completed' [type=literal_error, input_value='nope', input_type=str]\n    For further information visit https://errors.pydantic.dev/2.12/v/literal_error\nusers\n  Input should be a valid dictionary [type=dict_type, input_value=[], input_type=list]\n    For further information visit https://errors.pydantic.dev/2.12/v/dict_type"
 	if err == nil || err.Error() != want {
 		t.Errorf("invalid update: %v", err)

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"github.com/toolgym/toolgym/env/docdb"
+	"github.com/toolgym/toolgym/env/tau2"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -38,7 +39,7 @@ func (s *store) table(name string) (*docdb.Table, error) {
 		s.class == classMockUserDB && name == "notifications":
 		return s.db.Table(name), nil
 	}
-	return nil, attributeError(s.class.String(), name)
+	return nil, tau2.ClassAttributeError(s.class.String(), name)
 }
 
 // dump returns model_dump() of the database (sharing records: read only).
@@ -102,9 +103,9 @@ func validateDictOf(v *validation, loc []pyval.Value, x pyval.Value, field strin
 	}
 	out := pyval.NewDict()
 	d.Items(func(k, rec pyval.Value) bool {
-		kl := with(loc, k)
+		kl := tau2.ExtendLoc(loc, k)
 		if _, ok := k.(string); !ok {
-			v.add(with(kl, "[key]"), "string_type", "Input should be a valid string", k)
+			v.add(tau2.ExtendLoc(kl, "[key]"), "string_type", "Input should be a valid string", k)
 			return true
 		}
 		var r *pyval.Dict
@@ -135,7 +136,7 @@ func modelInput(v *validation, loc []pyval.Value, x pyval.Value, model string) (
 func required(v *validation, loc []pyval.Value, d *pyval.Dict, f string) (pyval.Value, bool) {
 	x, ok := d.Get(f)
 	if !ok {
-		v.add(with(loc, f), "missing", "Field required", d)
+		v.add(tau2.ExtendLoc(loc, f), "missing", "Field required", d)
 	}
 	return x, ok
 }
@@ -148,18 +149,18 @@ func validateTask(v *validation, loc []pyval.Value, x pyval.Value) *pyval.Dict {
 	}
 	out := pyval.NewDict()
 	if id, ok := required(v, loc, d, "task_id"); ok {
-		v.str(with(loc, "task_id"), id)
+		v.str(tau2.ExtendLoc(loc, "task_id"), id)
 		out.Set("task_id", id)
 	}
 	if t, ok := required(v, loc, d, "title"); ok {
-		v.str(with(loc, "title"), t)
+		v.str(tau2.ExtendLoc(loc, "title"), t)
 		out.Set("title", t)
 	}
 	desc, _ := d.Get("description")
-	v.optStr(with(loc, "description"), desc)
+	v.optStr(tau2.ExtendLoc(loc, "description"), desc)
 	out.Set("description", desc)
 	if s, ok := required(v, loc, d, "status"); ok {
-		v.literal(with(loc, "status"), s, "pending", "completed")
+		v.literal(tau2.ExtendLoc(loc, "status"), s, "pending", "completed")
 		out.Set("status", s)
 	}
 	return out
@@ -174,17 +175,17 @@ func validateUser(v *validation, loc []pyval.Value, x pyval.Value) *pyval.Dict {
 	out := pyval.NewDict()
 	for _, f := range []string{"user_id", "name"} {
 		if s, ok := required(v, loc, d, f); ok {
-			v.str(with(loc, f), s)
+			v.str(tau2.ExtendLoc(loc, f), s)
 			out.Set(f, s)
 		}
 	}
 	if ts, ok := required(v, loc, d, "tasks"); ok {
 		l, isList := ts.([]pyval.Value)
 		if !isList {
-			v.add(with(loc, "tasks"), "list_type", "Input should be a valid list", ts)
+			v.add(tau2.ExtendLoc(loc, "tasks"), "list_type", "Input should be a valid list", ts)
 		} else {
 			for i, t := range l {
-				v.str(with(with(loc, "tasks"), int64(i)), t)
+				v.str(tau2.ExtendLoc(tau2.ExtendLoc(loc, "tasks"), int64(i)), t)
 			}
 			out.Set("tasks", append([]pyval.Value(nil), l...))
 		}
@@ -208,7 +209,7 @@ func notification(v *validation, loc []pyval.Value, d *pyval.Dict) *pyval.Dict {
 	out := pyval.NewDict()
 	for _, f := range []string{"notification_id", "message"} {
 		if s, ok := required(v, loc, d, f); ok {
-			v.str(with(loc, f), s)
+			v.str(tau2.ExtendLoc(loc, f), s)
 			out.Set(f, s)
 		}
 	}
@@ -216,11 +217,11 @@ func notification(v *validation, loc []pyval.Value, d *pyval.Dict) *pyval.Dict {
 	if !ok {
 		st = "unread"
 	} else {
-		v.literal(with(loc, "status"), st, "unread", "read")
+		v.literal(tau2.ExtendLoc(loc, "status"), st, "unread", "read")
 	}
 	out.Set("status", st)
 	tid, _ := d.Get("task_id")
-	v.optStr(with(loc, "task_id"), tid)
+	v.optStr(tau2.ExtendLoc(loc, "task_id"), tid)
 	out.Set("task_id", tid)
 	d.Items(func(k, x pyval.Value) bool {
 		for _, f := range notificationFields {
@@ -228,7 +229,7 @@ func notification(v *validation, loc []pyval.Value, d *pyval.Dict) *pyval.Dict {
 				return true
 			}
 		}
-		v.add(with(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
+		v.add(tau2.ExtendLoc(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
 		return true
 	})
 	return out

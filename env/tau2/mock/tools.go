@@ -127,22 +127,12 @@ func spec(name, desc string, typ tau2.ToolType, params string) tool.Spec {
 
 const emptyParams = `{"properties":{},"title":"parameters","type":"object"}`
 
-// lookup finds a record key for a Python `key in self.db.<table>` test: an
-// unhashable key raises TypeError; a key that is not a str is never there.
-func lookupKey(key pyval.Value) (string, bool, error) {
-	if !pyval.Hashable(key) {
-		return "", false, unhashable(key)
-	}
-	s, ok := key.(string)
-	return s, ok, nil
-}
-
 func (e *Env) createTask(userID, title, description pyval.Value) (pyval.Value, error) {
 	users, err := e.agent.table("users")
 	if err != nil {
 		return nil, err
 	}
-	uid, ok, err := lookupKey(userID)
+	uid, ok, err := tau2.StrKey(userID)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +176,7 @@ func (e *Env) updateTaskStatus(taskID, status pyval.Value) (pyval.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	id, ok, err := lookupKey(taskID)
+	id, ok, err := tau2.StrKey(taskID)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +194,7 @@ func (e *Env) assertNumberOfTasks(userID, expected pyval.Value) (pyval.Value, er
 	if err != nil {
 		return nil, err
 	}
-	uid, ok, err := lookupKey(userID)
+	uid, ok, err := tau2.StrKey(userID)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +211,7 @@ func (e *Env) assertTaskStatus(taskID, expected pyval.Value) (pyval.Value, error
 	if err != nil {
 		return nil, err
 	}
-	id, ok, err := lookupKey(taskID)
+	id, ok, err := tau2.StrKey(taskID)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +240,7 @@ func (e *Env) dismissNotification(id pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, ok, err := lookupKey(id)
+	key, ok, err := tau2.StrKey(id)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +271,7 @@ func (e *Env) assertNotificationStatus(id, expected pyval.Value) (pyval.Value, e
 	if err != nil {
 		return nil, err
 	}
-	key, ok, err := lookupKey(id)
+	key, ok, err := tau2.StrKey(id)
 	if err != nil {
 		return nil, err
 	}

@@ -10,10 +10,11 @@ import (
 	"github.com/toolgym/toolgym/pyval"
 )
 
-// This file holds the Python behaviour the domain needs beyond pyval:
-// dates as datetime.date and datetime.datetime objects, to_json_str
-// rendering, and the texts of the exceptions Python raises on wrong
-// argument types.
+// This file holds the Python behaviour the domain needs beyond pyval and
+// env/tau2: dates as datetime.date and datetime.datetime objects,
+// to_json_str's _process for them (to_json_str itself is
+// tau2.ProcessedJSONStr), and the comparisons and arithmetic of its tools
+// with the TypeError texts Python raises on wrong argument types.
 
 // date is a datetime.date.
 type date struct{ y, m, d int }
@@ -128,67 +129,6 @@ func (x datetime) PyType() string { return "datetime" }
 // today is get_today() of the domain's utils.py.
 var today = date{2025, 2, 25}
 
-// toJSONStr is Environment.to_json_str for a value the tools already
-// processed: a str as is, anything else as json.dumps(value, default=str).
-func toJSONStr(v pyval.Value) (string, error) {
-	if s, ok := v.(string); ok {
-		return s, nil
-	}
-	b, err := appendJSONDefaultStr(make([]byte, 0, 256), v)
-	if err != nil {
-		return "", err
-	}
-	return string(b), nil
-}
-
-// appendJSONDefaultStr appends json.dumps(v, default=str) in insertion
-// order.
-func appendJSONDefaultStr(b []byte, v pyval.Value) ([]byte, error) {
-	switch x := v.(type) {
-	case *pyval.Dict:
-		b = append(b, '{')
-		var err error
-		first := true
-		x.Items(func(k, e pyval.Value) bool {
-			if !first {
-				b = append(b, ", "...)
-			}
-			first = false
-			if b, err = pyval.AppendJSON(b, pyval.Str(k), true); err != nil {
-				return false
-			}
-			b = append(b, ": "...)
-			b, err = appendJSONDefaultStr(b, e)
-			return err == nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		return append(b, '}'), nil
-	case []pyval.Value:
-		return appendJSONSeq(b, x)
-	case pyval.Tuple:
-		return appendJSONSeq(b, x)
-	case pyval.Object:
-		return pyval.AppendJSON(b, pyval.Str(x), true)
-	}
-	return pyval.AppendJSON(b, v, true)
-}
-
-func appendJSONSeq(b []byte, xs []pyval.Value) ([]byte, error) {
-	b = append(b, '[')
-	for i, e := range xs {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		var err error
-		if b, err = appendJSONDefaultStr(b, e); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, ']'), nil
-}
-
 // process is to_json_str's _process for a value inside a dict result:
 // numbers and bools become their str(), dates their isoformat().
 func process(v pyval.Value) pyval.Value {
@@ -199,40 +139,6 @@ func process(v pyval.Value) pyval.Value {
 		return x.PyStr()
 	}
 	return v
-}
-
-// attrError is Python's AttributeError for a missing attribute of v.
-func attrError(v pyval.Value, attr string) error {
-	return pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute '%s'", pyval.TypeName(v), attr))
-}
-
-// classAttrError is AttributeError for an instance of a named class.
-func classAttrError(class, attr string) error {
-	return pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute '%s'", class, attr))
-}
-
-// unhashable is the TypeError of using v as a dict key.
-func unhashable(v pyval.Value) error {
-	return pyval.TypeError(fmt.Sprintf("unhashable type: '%s'", pyval.TypeName(v)))
-}
-
-// strKey returns v as a dict key: (key, true) for a str, ("", false) for
-// another hashable value, and the TypeError for an unhashable one.
-func strKey(v pyval.Value) (string, bool, error) {
-	if !pyval.Hashable(v) {
-		return "", false, unhashable(v)
-	}
-	s, ok := v.(string)
-	return s, ok, nil
-}
-
-// lower is v.lower().
-func lower(v pyval.Value) (string, error) {
-	s, ok := v.(string)
-	if !ok {
-		return "", attrError(v, "lower")
-	}
-	return pyval.Lower(s), nil
 }
 
 // isNumber reports whether v is an int, float or bool.

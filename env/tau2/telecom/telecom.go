@@ -176,7 +176,7 @@ func (e *Env) hex8() string {
 // reading attr from the database it holds instead.
 func (e *Env) adb(attr string) (*telecomDB, error) {
 	if e.agent.a == nil {
-		return nil, classAttrError(e.agent.class(), attr)
+		return nil, tau2.ClassAttributeError(e.agent.class(), attr)
 	}
 	return e.agent.a, nil
 }
@@ -185,7 +185,7 @@ func (e *Env) adb(attr string) (*telecomDB, error) {
 // reading attr from the database it holds instead.
 func (e *Env) udb(attr string) (*userDB, error) {
 	if e.user.u == nil {
-		return nil, classAttrError(e.user.class(), attr)
+		return nil, tau2.ClassAttributeError(e.user.class(), attr)
 	}
 	return e.user.u, nil
 }
@@ -274,7 +274,7 @@ func (e *Env) CallAs(ctx context.Context, r tau2.Requestor, call tool.Call) tool
 	if err != nil {
 		return tool.Result{CallID: call.ID, Name: call.Name, Error: &tool.Error{Kind: kind, Message: err.Error()}}
 	}
-	s, err := toJSONStr(out)
+	s, err := tau2.ProcessedJSONStr(out)
 	if err != nil {
 		return tool.Result{CallID: call.ID, Name: call.Name, Error: &tool.Error{Kind: tool.KindFailed, Message: err.Error()}}
 	}
@@ -356,7 +356,7 @@ func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Va
 	}
 	f, ok := tk.funcs[funcName]
 	if !ok {
-		return nil, classAttrError(tk.class, funcName)
+		return nil, tau2.ClassAttributeError(tk.class, funcName)
 	}
 	var bound []pyval.Value
 	if !f.attr {
@@ -393,7 +393,7 @@ func (e *Env) UpdateDB(r tau2.Requestor, data *pyval.Dict) error {
 	}
 	raw := cur.dump()
 	if data != nil {
-		addictMerge(raw, data)
+		tau2.MergeAddict(raw, data)
 	}
 	var s *slot
 	if cur.a != nil {
@@ -411,22 +411,6 @@ func (e *Env) UpdateDB(r tau2.Requestor, data *pyval.Dict) error {
 	}
 	e.agent, e.user = s, s
 	return nil
-}
-
-// addictMerge merges src into dst as addict's Dict.update does (nested
-// dicts merged key by key, anything else replaced), in place.
-func addictMerge(dst, src *pyval.Dict) {
-	src.Items(func(k, v pyval.Value) bool {
-		cur, ok := dst.Get(k)
-		cd, curDict := cur.(*pyval.Dict)
-		vd, newDict := v.(*pyval.Dict)
-		if ok && curDict && newDict {
-			addictMerge(cd, vd)
-		} else {
-			dst.Set(k, pyval.DeepCopy(v))
-		}
-		return true
-	})
 }
 
 func (e *Env) side(r tau2.Requestor) *slot {

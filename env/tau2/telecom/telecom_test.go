@@ -10,6 +10,7 @@ import (
 
 	"github.com/toolgym/toolgym/env/docdb"
 	"github.com/toolgym/toolgym/env/tau2"
+	"github.com/toolgym/toolgym/env/tau2/internal/replay"
 	"github.com/toolgym/toolgym/pyval"
 	"github.com/toolgym/toolgym/tool"
 )
@@ -17,7 +18,7 @@ import (
 // anchorDomain loads the reference's telecom data from the anchors.
 func anchorDomain(tb testing.TB) *Domain {
 	tb.Helper()
-	d, err := Load(filepath.Join(anchorsDir(tb), "tau2", "telecom"))
+	d, err := Load(filepath.Join(replay.Anchors(tb), "tau2", "telecom"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func call(e tau2.Env, r tau2.Requestor, name, args string) tool.Result {
 
 func run(tb testing.TB, e tau2.Env, r tau2.Requestor, name, args string) (pyval.Value, error) {
 	tb.Helper()
-	return e.Run(r, name, pyDict(tb, json.RawMessage(args)))
+	return e.Run(r, name, replay.Dict(tb, json.RawMessage(args)))
 }
 
 type sessionStep struct {
@@ -371,7 +372,7 @@ func TestForkIsolation(t *testing.T) {
 
 func TestUpdateDB(t *testing.T) {
 	e := testDomain(t).New()
-	err := e.UpdateDB(tau2.User, pyDict(t, json.RawMessage(`{"device":{"airplane_mode":"yes","battery_level":"7","active_apn_settings":{"mms_port":"80"}},"surroundings":{"signal_strength":{"5G":"none"}}}`)))
+	err := e.UpdateDB(tau2.User, replay.Dict(t, json.RawMessage(`{"device":{"airplane_mode":"yes","battery_level":"7","active_apn_settings":{"mms_port":"80"}},"surroundings":{"signal_strength":{"5G":"none"}}}`)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,13 +388,13 @@ func TestUpdateDB(t *testing.T) {
 	if ha != hu {
 		t.Error("the two toolkits hold different databases")
 	}
-	err = e.UpdateDB(tau2.User, pyDict(t, json.RawMessage(`{"device":{"network_mode_preference":"5g","bogus":1}}`)))
+	err = e.UpdateDB(tau2.User, replay.Dict(t, json.RawMessage(`{"device":{"network_mode_preference":"5g","bogus":1}}`)))
 	want := "2 validation errors for TelecomUserDB\ndevice.network_mode_preference\n  Input should be '4g_5g_preferred', '4g_only', '3g_only' or '2g_only' [type=enum, input_value='5g', input_type=str]\n    For further information visit https://errors.pydantic.dev/2.12/v/enum\ndevice.bogus\n  Extra inputs are not permitted [type=extra_forbidden, input_value=1, input_type=int]\n    For further information visit https://errors.pydantic.dev/2.12/v/extra_forbidden"
 	if err == nil || err.Error() != want {
 		t.Errorf("invalid update: %v", err)
 	}
 	f := testDomain(t).New()
-	if err := f.UpdateDB(tau2.Assistant, pyDict(t, json.RawMessage(`{"lines":[{"line_id":"L1","phone_number":"555-0101","plan_id":"P1","data_used_gb":3,"contract_end_date":"2026-01-31T00:00:00"}]}`))); err != nil {
+	if err := f.UpdateDB(tau2.Assistant, replay.Dict(t, json.RawMessage(`{"lines":[{"line_id":"L1","phone_number":"555-0101","plan_id":"P1","data_used_gb":3,"contract_end_date":"2026-01-31T00:00:00"}]}`))); err != nil {
 		t.Fatal(err)
 	}
 	// sync_tools now fails on every call: the user toolkit holds a TelecomDB.

@@ -139,7 +139,7 @@ var agentKit = newToolkit("TelecomTools", []*function{
 	fn("send_payment_request", tau2.Write, (*Env).sendPaymentRequest, rq("customer_id"), rq("bill_id")),
 	fn("_get_bills_awaiting_payment", "", func(e *Env, a []pyval.Value) (pyval.Value, error) {
 		// From Run the customer can only be a plain value, not a Customer.
-		return nil, attrError(a[0], "bill_ids")
+		return nil, tau2.AttributeError(a[0], "bill_ids")
 	}, rq("customer")),
 	fn("_set_bill_to_paid", "", (*Env).setBillToPaid, rq("bill_id")),
 	fn("_apply_one_time_charge", "", func(e *Env, a []pyval.Value) (pyval.Value, error) {
@@ -312,7 +312,7 @@ func (e *Env) getCustomerByName(a []pyval.Value) (pyval.Value, error) {
 	out := []pyval.Value{}
 	for i := range db.customers {
 		c := &db.customers[i]
-		want, err := lower(a[0])
+		want, err := tau2.Lower(a[0])
 		if err != nil {
 			return nil, err
 		}
@@ -326,7 +326,7 @@ func (e *Env) getCustomerByName(a []pyval.Value) (pyval.Value, error) {
 func (e *Env) getDetailsByID(a []pyval.Value) (pyval.Value, error) {
 	id, ok := a[0].(string)
 	if !ok {
-		return nil, attrError(a[0], "startswith")
+		return nil, tau2.AttributeError(a[0], "startswith")
 	}
 	var (
 		x   dumper

@@ -109,7 +109,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	fn("check_network_mode_preference", tau2.Read, devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		s, ok := d.modePref.(string)
 		if !ok {
-			return nil, attrError(d.modePref, "value")
+			return nil, tau2.AttributeError(d.modePref, "value")
 		}
 		return "Network Mode Preference: " + s, nil
 	})),
@@ -125,7 +125,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 		}
 		s, isStr := valid.(string)
 		if !isStr {
-			return "", attrError(valid, "value")
+			return "", tau2.AttributeError(valid, "value")
 		}
 		return "Preferred Network Mode set to: " + s, nil
 	}), rq("mode")),
@@ -283,7 +283,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	})),
 	fn("check_apn_settings", tau2.Read, devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		if d.apn == nil {
-			return nil, attrError(d.apnJunk, "model_copy")
+			return nil, tau2.AttributeError(d.apnJunk, "model_copy")
 		}
 		url := d.apn.mmscURL.s
 		if url == "" {
@@ -293,7 +293,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	})),
 	fn("_check_apn_settings", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		if d.apn == nil {
-			return nil, attrError(d.apnJunk, "model_copy")
+			return nil, tau2.AttributeError(d.apnJunk, "model_copy")
 		}
 		return d.apn.dump(), nil
 	})),
@@ -307,21 +307,21 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	fn("_set_apn_settings", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) { return e.setAPN(d, a[0], false) }), rq("apn_settings")),
 	fn("reset_apn_settings", tau2.Write, withBar(func(e *Env, d *phone, a []pyval.Value) (string, error) {
 		if d.apn == nil {
-			return "", attrError(d.apnJunk, "reset_at_reboot")
+			return "", tau2.AttributeError(d.apnJunk, "reset_at_reboot")
 		}
 		d.apn.resetAtReboot = true
 		return "APN settings will reset at reboot.", e.networkSearch(d)
 	})),
 	fn("_reset_apn_settings", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		if d.apn == nil {
-			return nil, attrError(d.apnJunk, "reset_at_reboot")
+			return nil, tau2.AttributeError(d.apnJunk, "reset_at_reboot")
 		}
 		d.apn.resetAtReboot = true
 		return "APN settings will reset at reboot.", nil
 	})),
 	fn("break_apn_settings", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		if d.apn == nil {
-			return nil, attrError(d.apnJunk, "apn_name")
+			return nil, tau2.AttributeError(d.apnJunk, "apn_name")
 		}
 		d.apn.name = "broken"
 		if err := e.networkSearch(d); err != nil {
@@ -334,7 +334,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	})),
 	fn("break_apn_mms_setting", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		if d.apn == nil {
-			return nil, attrError(d.apnJunk, "mmsc_url")
+			return nil, tau2.AttributeError(d.apnJunk, "mmsc_url")
 		}
 		d.apn.mmscURL = optStr{}
 		can, err := e.canSendMMS()
@@ -431,7 +431,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 	fn("break_vpn", "", devFn(func(e *Env, d *phone, a []pyval.Value) (pyval.Value, error) {
 		e.connectVPN(d)
 		if d.vpn == nil {
-			return nil, attrError(nil, "server_performance")
+			return nil, tau2.AttributeError(nil, "server_performance")
 		}
 		d.vpn.perf = "poor"
 		return "VPN connection broken.", nil
@@ -602,7 +602,7 @@ var userKit = newToolkit("TelecomUserTools", []*function{
 		if err != nil || a[1] == nil || !fast {
 			return fast, err
 		}
-		want, err := lower(a[1])
+		want, err := tau2.Lower(a[1])
 		if err != nil {
 			return nil, err
 		}
@@ -741,7 +741,7 @@ func (e *Env) networkSearch(d *phone) error {
 		d.conn, d.tech, d.signal = "no_service", "none", "none"
 	}
 	if d.apn == nil {
-		return attrError(d.apnJunk, "apn_name")
+		return tau2.AttributeError(d.apnJunk, "apn_name")
 	}
 	if d.apn.name == "broken" {
 		d.conn, d.tech, d.signal = "no_service", "none", "none"
@@ -895,7 +895,7 @@ func (e *Env) setAPN(d *phone, x pyval.Value, withDict bool) (string, error) {
 		return "APN settings set to: " + d.apn.name, nil
 	}
 	d.apn, d.apnJunk = nil, x
-	return "", attrError(x, "apn_name")
+	return "", tau2.AttributeError(x, "apn_name")
 }
 
 func toggleWifi(d *phone) bool {
@@ -941,7 +941,7 @@ func disconnectVPN(d *phone) bool {
 
 // findApp is app_statuses.get(app_name).
 func findApp(d *phone, name pyval.Value) (*app, error) {
-	key, ok, err := strKey(name)
+	key, ok, err := tau2.StrKey(name)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -972,7 +972,7 @@ func grantPermission(d *phone, appName, permission pyval.Value) (bool, string, e
 	if err != nil {
 		return false, "", err
 	}
-	perm, err := lower(permission)
+	perm, err := tau2.Lower(permission)
 	if err != nil {
 		return false, "", err
 	}
@@ -1004,7 +1004,7 @@ func removePermission(d *phone, appName, permission pyval.Value) (bool, string, 
 	if err != nil {
 		return false, "", err
 	}
-	perm, err := lower(permission)
+	perm, err := tau2.Lower(permission)
 	if err != nil {
 		return false, "", err
 	}
@@ -1037,7 +1037,7 @@ func (e *Env) canSendMMS() (bool, error) {
 		return false, nil
 	}
 	if d.apn == nil {
-		return false, attrError(d.apnJunk, "mmsc_url")
+		return false, tau2.AttributeError(d.apnJunk, "mmsc_url")
 	}
 	if !d.apn.mmscURL.ok {
 		return false, nil
@@ -1053,7 +1053,7 @@ func (e *Env) canSendMMS() (bool, error) {
 // reboot is _reboot_device.
 func (e *Env) reboot(d *phone) (string, error) {
 	if d.apn == nil {
-		return "", attrError(d.apnJunk, "reset_at_reboot")
+		return "", tau2.AttributeError(d.apnJunk, "reset_at_reboot")
 	}
 	var lines []string
 	if d.apn.resetAtReboot {

@@ -1,12 +1,12 @@
 package telecom
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 
+	"github.com/toolgym/toolgym/env/tau2"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -14,10 +14,6 @@ import (
 // domain's models: it turns Python values into a model's model_dump()
 // (fields in declaration order, defaults filled in, values coerced) or
 // into pydantic's ValidationError text.
-
-// pydanticVersion is the minor version in pydantic's error URLs (the
-// reference pins pydantic 2.12).
-const pydanticVersion = "2.12"
 
 type kind int
 
@@ -97,58 +93,11 @@ func defFn(name string, t *typ, fn func() pyval.Value) field {
 	return field{name: name, t: t, def: fn}
 }
 
-// lineError is one error of a ValidationError.
-type lineError struct {
-	loc   []pyval.Value
-	typ   string
-	msg   string
-	input pyval.Value
-}
-
-type validator struct{ errs []lineError }
+type validator struct{ errs []tau2.ErrorLine }
 
 func (v *validator) fail(loc []pyval.Value, typ, msg string, input pyval.Value) pyval.Value {
-	v.errs = append(v.errs, lineError{loc: append([]pyval.Value(nil), loc...), typ: typ, msg: msg, input: input})
+	v.errs = append(v.errs, tau2.ErrorLine{Loc: append([]pyval.Value(nil), loc...), Type: typ, Msg: msg, Input: input})
 	return nil
-}
-
-func at(loc []pyval.Value, p pyval.Value) []pyval.Value {
-	out := make([]pyval.Value, len(loc)+1)
-	copy(out, loc)
-	out[len(loc)] = p
-	return out
-}
-
-// validationError renders the collected errors as str(ValidationError).
-func validationError(title string, errs []lineError) error {
-	var b strings.Builder
-	if len(errs) == 1 {
-		fmt.Fprintf(&b, "1 validation error for %s", title)
-	} else {
-		fmt.Fprintf(&b, "%d validation errors for %s", len(errs), title)
-	}
-	for _, e := range errs {
-		b.WriteByte('\n')
-		for i, l := range e.loc {
-			if i > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(pyval.Str(l))
-		}
-		fmt.Fprintf(&b, "\n  %s [type=%s, input_value=%s, input_type=%s]\n    For further information visit https://errors.pydantic.dev/%s/v/%s",
-			e.msg, e.typ, truncatedRepr(e.input), pyval.TypeName(e.input), pydanticVersion, e.typ)
-	}
-	return pyval.Exc("ValidationError", b.String())
-}
-
-// truncatedRepr is repr(v) as pydantic prints input values: past 50
-// characters, the first 25 and the last 24 around "...".
-func truncatedRepr(v pyval.Value) string {
-	r := []rune(pyval.Repr(v))
-	if len(r) <= 50 {
-		return string(r)
-	}
-	return string(r[:25]) + "..." + string(r[len(r)-24:])
 }
 
 // validate validates input as m and returns its model_dump().
@@ -156,7 +105,7 @@ func validate(m *modelDef, input pyval.Value) (*pyval.Dict, error) {
 	v := &validator{}
 	out := v.model(m, input, nil)
 	if len(v.errs) > 0 {
-		return nil, validationError(m.name, v.errs)
+		return nil, (&tau2.ValidationError{Title: m.name, Errors: v.errs}).Exception()
 	}
 	return out.(*pyval.Dict), nil
 }
@@ -180,10 +129,10 @@ func (v *validator) model(m *modelDef, input pyval.Value, loc []pyval.Value) pyv
 				out.Set(f.name, f.def())
 				continue
 			}
-			v.fail(at(loc, f.name), "missing", "Field required", d)
+			v.fail(tau2.ExtendLoc(loc, f.name), "missing", "Field required", d)
 			continue
 		}
-		out.Set(f.name, v.typ(f.t, x, at(loc, f.name)))
+		out.Set(f.name, v.typ(f.t, x, tau2.ExtendLoc(loc, f.name)))
 	}
 	if m.forbid {
 		d.Items(func(k, x pyval.Value) bool {
@@ -194,7 +143,7 @@ func (v *validator) model(m *modelDef, input pyval.Value, loc []pyval.Value) pyv
 				}
 			}
 			if !known {
-				v.fail(at(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
+				v.fail(tau2.ExtendLoc(loc, k), "extra_forbidden", "Extra inputs are not permitted", x)
 			}
 			return true
 		})
@@ -221,7 +170,7 @@ func (v *validator) typ(t *typ, x pyval.Value, loc []pyval.Value) pyval.Value {
 		if s, ok := x.(string); ok && t.enum.has(s) {
 			return s
 		}
-		return v.fail(loc, "enum", "Input should be "+orList(t.enum.vals), x)
+		return v.fail(loc, "enum", "Input should be "+tau2.OrList(t.enum.vals), x)
 	case kDate:
 		return v.dateValue(x, loc)
 	case kDateTime:
@@ -238,7 +187,7 @@ func (v *validator) typ(t *typ, x pyval.Value, loc []pyval.Value) pyval.Value {
 		}
 		out := make([]pyval.Value, len(xs))
 		for i, e := range xs {
-			out[i] = v.typ(t.elem, e, at(loc, int64(i)))
+			out[i] = v.typ(t.elem, e, tau2.ExtendLoc(loc, int64(i)))
 		}
 		return out
 	case kDict:
@@ -252,8 +201,8 @@ func (v *validator) typ(t *typ, x pyval.Value, loc []pyval.Value) pyval.Value {
 		}
 		out := pyval.NewDict()
 		d.Items(func(k, e pyval.Value) bool {
-			kk := v.typ(key, k, at(at(loc, k), "[key]"))
-			ev := v.typ(t.elem, e, at(loc, k))
+			kk := v.typ(key, k, tau2.ExtendLoc(tau2.ExtendLoc(loc, k), "[key]"))
+			ev := v.typ(t.elem, e, tau2.ExtendLoc(loc, k))
 			if kk != nil {
 				out.Set(kk, ev)
 			}
@@ -269,18 +218,6 @@ func (v *validator) typ(t *typ, x pyval.Value, loc []pyval.Value) pyval.Value {
 		return v.model(t.model, x, loc)
 	}
 	return x
-}
-
-// orList renders 'a', 'b' or 'c'.
-func orList(vals []string) string {
-	q := make([]string, len(vals))
-	for i, s := range vals {
-		q[i] = pyval.Repr(s)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 func (v *validator) intValue(x pyval.Value, loc []pyval.Value) pyval.Value {

@@ -1,10 +1,7 @@
 package retail_test
 
 import (
-	"context"
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/toolgym/toolgym/env/taubench/internal/tautest"
 	"github.com/toolgym/toolgym/env/taubench/retail"
@@ -15,153 +12,38 @@ import (
 // task: a fresh env, the gold actions through Call, and the final
 // get_data_hash compared with the expected one (the reference takes
 // 0.33 s per task for this, as a whole process).
-func BenchmarkGoldReplay(b *testing.B) {
-	d := loadData(b)
-	tasks := tautest.LoadTasks(b, "retail", "test")
-	want := tautest.LoadExpected(b, "tau-retail")
-	b.ReportAllocs()
-	start := time.Now()
-	for b.Loop() {
-		for _, task := range tasks {
-			e := d.New()
-			tautest.Replay(context.Background(), e, task.Actions)
-			if e.Hash() != want[fmt.Sprint(task.TaskID)].DBHash {
-				b.Fatalf("task %d: hash mismatch", task.TaskID)
-			}
-		}
-	}
-	reportTasks(b, start, len(tasks))
-}
+func BenchmarkGoldReplay(b *testing.B) { tautest.BenchGoldReplay(b, loadData(b), "retail") }
 
 // BenchmarkGoldReplayEqual is BenchmarkGoldReplay with the check a suite
 // can make instead of hashing: Equal against the gold env (built once per
 // task, as a suite caches it).
-func BenchmarkGoldReplayEqual(b *testing.B) {
-	d := loadData(b)
-	tasks := tautest.LoadTasks(b, "retail", "test")
-	gold := make([]*retail.Env, len(tasks))
-	for i, task := range tasks {
-		gold[i] = d.New()
-		tautest.Replay(context.Background(), gold[i], task.Actions)
-	}
-	b.ReportAllocs()
-	start := time.Now()
-	for b.Loop() {
-		for i, task := range tasks {
-			e := d.New()
-			tautest.Replay(context.Background(), e, task.Actions)
-			if !retail.Equal(e, gold[i]) {
-				b.Fatalf("task %d differs", task.TaskID)
-			}
-		}
-	}
-	reportTasks(b, start, len(tasks))
-}
-
-func reportTasks(b *testing.B, start time.Time, perLoop int) {
-	n := float64(b.N * perLoop)
-	secs := time.Since(start).Seconds()
-	b.ReportMetric(n/secs, "tasks/s")
-	b.ReportMetric(secs/n*1e6, "us/task")
-}
+func BenchmarkGoldReplayEqual(b *testing.B) { tautest.BenchGoldReplayEqual(b, loadData(b), "retail") }
 
 // BenchmarkFork is one fresh env (the reference deep-copies the data,
 // 22 ms).
-func BenchmarkFork(b *testing.B) {
-	d := loadData(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = d.New()
-	}
-}
+func BenchmarkFork(b *testing.B) { tautest.BenchFork(b, loadData(b)) }
 
 // BenchmarkForkWritten forks an env that has written records.
-func BenchmarkForkWritten(b *testing.B) {
-	e := writtenEnv(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = e.Clone()
-	}
-}
-
-// writtenEnv is an env after the gold actions of a test task with writes.
-func writtenEnv(b *testing.B) *retail.Env {
-	d := loadData(b)
-	tasks := tautest.LoadTasks(b, "retail", "test")
-	e := d.New()
-	tautest.Replay(context.Background(), e, tasks[0].Actions)
-	return e
-}
+func BenchmarkForkWritten(b *testing.B) { tautest.BenchForkWritten(b, loadData(b), "retail") }
 
 // BenchmarkEqual compares an env after a task with the gold env of the
 // same task, the reward's data check.
-func BenchmarkEqual(b *testing.B) {
-	d := loadData(b)
-	tasks := tautest.LoadTasks(b, "retail", "test")
-	e, gold := d.New(), d.New()
-	tautest.Replay(context.Background(), e, tasks[0].Actions)
-	tautest.Replay(context.Background(), gold, tasks[0].Actions)
-	b.ReportAllocs()
-	for b.Loop() {
-		if !retail.Equal(e, gold) {
-			b.Fatal("unequal")
-		}
-	}
-}
+func BenchmarkEqual(b *testing.B) { tautest.BenchEqual(b, loadData(b), "retail") }
 
 // BenchmarkHash is get_data_hash of an env after a task (the reference:
 // 71 ms).
-func BenchmarkHash(b *testing.B) {
-	e := writtenEnv(b)
-	_ = e.Hash() // the initial data's record texts, once per Data
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = e.Hash()
-	}
-}
+func BenchmarkHash(b *testing.B) { tautest.BenchHash(b, loadData(b), "retail") }
 
 // BenchmarkCall measures a typical read (get_order_details) and write
 // (modify_pending_order_address, on a fresh fork each time, the fork
 // included).
 func BenchmarkCall(b *testing.B) {
-	d := loadData(b)
-	ctx := context.Background()
-	b.Run("read", func(b *testing.B) {
-		e := d.New()
-		c := tool.Call{Name: "get_order_details", Arguments: `{"order_id": "#W6779827"}`}
-		b.ReportAllocs()
-		for b.Loop() {
-			if r := e.Call(ctx, c); r.Error != nil {
-				b.Fatal(r.Error)
-			}
-		}
-	})
-	b.Run("write", func(b *testing.B) {
-		c := tool.Call{Name: "modify_pending_order_address", Arguments: `{"order_id": "#W6779827", "address1": "1 Main St", "address2": "", "city": "Austin", "state": "TX", "country": "USA", "zip": "78701"}`}
-		b.ReportAllocs()
-		for b.Loop() {
-			if r := d.New().Call(ctx, c); r.Error != nil {
-				b.Fatal(r.Error)
-			}
-		}
-	})
-	b.Run("calculate", func(b *testing.B) {
-		e := d.New()
-		c := tool.Call{Name: "calculate", Arguments: `{"expression": "(1299.99 - 1000) * 0.9 + 12.5"}`}
-		b.ReportAllocs()
-		for b.Loop() {
-			e.Call(ctx, c)
-		}
+	tautest.BenchCalls(b, loadData(b), []tautest.CallCase{
+		{Name: "read", Call: tool.Call{Name: "get_order_details", Arguments: `{"order_id": "#W6779827"}`}, MustSucceed: true},
+		{Name: "write", Call: tool.Call{Name: "modify_pending_order_address", Arguments: `{"order_id": "#W6779827", "address1": "1 Main St", "address2": "", "city": "Austin", "state": "TX", "country": "USA", "zip": "78701"}`}, Fresh: true, MustSucceed: true},
+		{Name: "calculate", Call: tool.Call{Name: "calculate", Arguments: `{"expression": "(1299.99 - 1000) * 0.9 + 12.5"}`}},
 	})
 }
 
 // BenchmarkLoad is reading and decoding the data files.
-func BenchmarkLoad(b *testing.B) {
-	dir := tautest.DomainDir(b, "retail")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := retail.Load(dir); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkLoad(b *testing.B) { tautest.BenchLoad(b, "retail", retail.Load) }

@@ -3,7 +3,6 @@ package retail_test
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/toolgym/toolgym/env/taubench/internal/tautest"
@@ -11,33 +10,17 @@ import (
 	"github.com/toolgym/toolgym/tool"
 )
 
-var (
-	dataOnce sync.Once
-	data     *retail.Data
-	dataErr  error
-)
-
 // loadData loads the anchors' retail data once for all tests.
 func loadData(tb testing.TB) *retail.Data {
 	tb.Helper()
-	dir := tautest.DomainDir(tb, "retail")
-	dataOnce.Do(func() { data, dataErr = retail.Load(dir) })
-	if dataErr != nil {
-		tb.Fatal(dataErr)
-	}
-	return data
+	return tautest.LoadData(tb, "retail", retail.Load)
 }
 
 // TestGoldReplayTest replays every test task's gold actions and compares
 // the final data hash and every error observation with the reference's
 // (replay_expected.json).
 func TestGoldReplayTest(t *testing.T) {
-	d := loadData(t)
-	tasks := tautest.LoadTasks(t, "retail", "test")
-	if len(tasks) != 115 {
-		t.Fatalf("%d test tasks, want 115", len(tasks))
-	}
-	tautest.CheckGoldReplay(t, d, tasks, tautest.LoadExpected(t, "tau-retail"))
+	tautest.CheckGoldReplay(t, loadData(t), "retail", 115)
 }
 
 // TestGoldReplayAllSplits replays the gold actions of every split and
@@ -71,31 +54,8 @@ func TestGoldReplayAllSplits(t *testing.T) {
 // neither the base data nor the env forked from keeps any change, and
 // that envs compare as their hashes do.
 func TestForkIsolation(t *testing.T) {
-	d := loadData(t)
-	base := d.Hash()
 	tasks := tautest.LoadTasks(t, "retail", "test")
-	parent := d.New()
-	for _, task := range tasks[:20] {
-		child := parent.Clone()
-		tautest.Replay(context.Background(), child, task.Actions)
-		grandchild := child.Fork().(*retail.Env)
-		tautest.Replay(context.Background(), grandchild, task.Actions)
-		if got := parent.Hash(); got != base {
-			t.Fatalf("task %d: the parent's hash changed to %s", task.TaskID, got)
-		}
-		if got := d.New().Hash(); got != base {
-			t.Fatalf("task %d: a new env's hash is %s", task.TaskID, got)
-		}
-		changed := child.Hash() != base
-		if retail.Equal(child, parent) == changed {
-			t.Errorf("task %d: Equal(child, parent) = %v but the hashes differ: %v", task.TaskID, !changed, changed)
-		}
-		again := d.New()
-		tautest.Replay(context.Background(), again, task.Actions)
-		if !retail.Equal(child, again) || child.Hash() != again.Hash() {
-			t.Errorf("task %d: two replays differ", task.TaskID)
-		}
-	}
+	tautest.CheckForkIsolation(t, loadData(t), tasks[:20])
 }
 
 // TestEqualIsHashEquality checks that Equal tells 1 from 1.0 as the
@@ -128,21 +88,5 @@ func TestEqualIsHashEquality(t *testing.T) {
 // TestConcurrentCalls runs reads and writes on one env from several
 // goroutines (run with -race).
 func TestConcurrentCalls(t *testing.T) {
-	d := loadData(t)
-	e := d.New()
-	tasks := tautest.LoadTasks(t, "retail", "test")
-	var wg sync.WaitGroup
-	for i := range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tautest.Replay(context.Background(), e, tasks[i].Actions)
-			f := e.Clone()
-			tautest.Replay(context.Background(), f, tasks[i+4].Actions)
-			_ = e.Hash()
-			_ = retail.Equal(e, f)
-			_ = d.New()
-		}()
-	}
-	wg.Wait()
+	tautest.CheckConcurrentCalls(t, loadData(t), tautest.LoadTasks(t, "retail", "test"))
 }

@@ -1,7 +1,8 @@
 // Package tautest holds what the tau-bench domains' tests share: finding
-// the anchor data (../shared/anchors beside the module), reading the
-// anchors' tasks and replay expectations, and replaying a task's gold
-// actions through an env's Call.
+// and loading the anchor data (../shared/anchors beside the module),
+// reading the anchors' tasks and replay expectations, replaying a task's
+// gold actions through an env's Call, and the checks, fuzz target and
+// benchmark bodies that both domains run over their own data and cases.
 package tautest
 
 import (
@@ -155,12 +156,17 @@ func Failing(obs string) bool {
 	return strings.HasPrefix(obs, "Error:") || strings.HasPrefix(obs, "Unknown action")
 }
 
-// CheckGoldReplay replays every task's gold actions on a fresh env and
-// compares the final data hash and the error observations, in order,
-// with the reference's (replay_expected.json's db_hash and
-// failing_golds).
-func CheckGoldReplay(t *testing.T, d *taubench.Data, tasks []Task, want map[string]Expected) {
+// CheckGoldReplay replays the gold actions of every test task of domain
+// (n of them) on a fresh env of d and compares the final data hash and
+// the error observations, in order, with the reference's
+// (replay_expected.json's db_hash and failing_golds for tau-<domain>).
+func CheckGoldReplay(t *testing.T, d *taubench.Data, domain string, n int) {
 	t.Helper()
+	tasks := LoadTasks(t, domain, "test")
+	if len(tasks) != n {
+		t.Fatalf("%d test tasks, want %d", len(tasks), n)
+	}
+	want := LoadExpected(t, "tau-"+domain)
 	if len(want) != len(tasks) {
 		t.Fatalf("%d tasks but %d expectations", len(tasks), len(want))
 	}
