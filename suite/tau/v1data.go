@@ -217,7 +217,7 @@ func pyLiteral(e syntax.Expr) (any, error) {
 }
 
 // normNumber writes a Python number literal as JSON (json.dumps's form of
-// the value: 1_000 -> 1000, 5. -> 5.0).
+// the value: 5. -> 5.0).
 func normNumber(raw string, isFloat bool) string {
 	raw = strings.ReplaceAll(raw, "_", "")
 	if !isFloat {

@@ -117,3 +117,52 @@ TASKS = [
 		}
 	})
 }
+
+// TestParseV1TasksPythonForms reads a task file in the reference's layout,
+// written for this test, with every literal form the reader takes.
+func TestParseV1TasksPythonForms(t *testing.T) {
+	src := `from tau_bench.types import Task, Action
+
+TASKS_TEST = [
+    Task(
+        annotator="1",
+        user_id="ann_lee_1",
+        instruction="You are Ann. You want a refund.",
+        actions=[
+            Action(name="get_order_details", kwargs={"order_id": "#W1"}),
+            Action(
+                name="return_delivered_order_items",
+                kwargs={"items": ["1", "2"], "n": -3, "x": 2., "big": 1000, "ok": True, "no": None},
+            ),
+        ],
+        outputs=["10.00"],
+    ),
+    Task(user_id="b", instruction='single', actions=[], outputs=[]),
+]
+`
+	tasks, err := ParseV1TasksPython("tasks_test.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tasks) != 2 || tasks[1].Index != 1 || tasks[1].Instruction != "single" {
+		t.Fatalf("tasks: %+v", tasks)
+	}
+	t0 := tasks[0]
+	if t0.UserID != "ann_lee_1" || t0.Instruction != "You are Ann. You want a refund." || len(t0.Outputs) != 1 || t0.Outputs[0] != "10.00" {
+		t.Errorf("task 0: %+v", t0)
+	}
+	if len(t0.Actions) != 2 || t0.Actions[1].Name != "return_delivered_order_items" {
+		t.Fatalf("actions: %+v", t0.Actions)
+	}
+	if got, want := string(t0.Actions[1].Kwargs), `{"items":["1","2"],"n":-3,"x":2.0,"big":1000,"ok":true,"no":null}`; got != want {
+		t.Errorf("kwargs %s, want %s (key order kept, 2. as a float)", got, want)
+	}
+	// Implicit string concatenation is Python but not Starlark: the
+	// reader refuses it with a clear error (the reference's files do not
+	// use it).
+	for _, bad := range []string{"X = [Task(f(1))]", "X = [Task(a=open('x'))]", "X = 1", "X = [Task(a='x' 'y')]"} {
+		if _, err := ParseV1TasksPython("bad.py", []byte(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
