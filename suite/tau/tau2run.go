@@ -38,11 +38,9 @@ func Tau2SystemPrompt(policy string) string {
 // tau2 termination reasons (TerminationReason).
 const (
 	reasonUserStop      = "user_stop"
-	reasonAgentStop     = "agent_stop"
 	reasonMaxSteps      = "max_steps"
 	reasonTooManyErrors = "too_many_errors"
 	reasonAgentError    = "agent_error"
-	reasonUserError     = "user_error"
 )
 
 // turnRecorder is implemented by users that act between their messages
