@@ -146,10 +146,18 @@ type Env struct {
 	// the device and break_vpn degrades it for later connections; here
 	// each environment has its own, as a fresh process would.
 	vpnDefault *vpnDetails
-	// gen counts the calls that may have changed the state; StateHash
-	// reuses its last hash while gen has not moved.
-	gen, hashGen uint64
-	stateHash    string
+	// agentGen and userGen count the calls that may have changed the
+	// agent's and the user's databases; StateHash reuses a database's
+	// last hash while its count has not moved.
+	agentGen, userGen uint64
+	agentHash         genHash
+	userHash          genHash
+}
+
+// genHash is a database hash and the change count it was taken at.
+type genHash struct {
+	gen  uint64
+	hash string
 }
 
 var _ tau2.Env = (*Env)(nil)
@@ -264,7 +272,7 @@ func (e *Env) CallAs(ctx context.Context, r tau2.Requestor, call tool.Call) tool
 		args, _ = v.(*pyval.Dict)
 	}
 	e.mu.Lock()
-	e.gen++
+	e.touchedBy(r, call.Name)
 	defer e.mu.Unlock()
 	out, kind, err := e.call(r, call.Name, args)
 	if err == nil {
@@ -348,7 +356,7 @@ func makeToolCallBinding(args *pyval.Dict) error {
 // and tuples as pyval.Tuple.
 func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Value, error) {
 	e.mu.Lock()
-	e.gen++
+	e.touched(tau2.Assistant)
 	defer e.mu.Unlock()
 	tk := kit(r)
 	if tk == nil {
@@ -380,7 +388,7 @@ func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Va
 // other toolkit is pointed at the same (new) database.
 func (e *Env) UpdateDB(r tau2.Requestor, data *pyval.Dict) error {
 	e.mu.Lock()
-	e.gen++
+	e.touched(tau2.Assistant)
 	defer e.mu.Unlock()
 	var cur *slot
 	switch r {
@@ -493,9 +501,8 @@ func (e *Env) Fork() env.Env {
 func (e *Env) fork() *Env {
 	dflt := *e.vpnDefault
 	c := &Env{rng: e.rng, vpnDefault: &dflt}
-	if e.hashGen == e.gen {
-		c.stateHash = e.stateHash // same state, same hash
-	}
+	// Same state, same hashes.
+	c.agentGen, c.userGen, c.agentHash, c.userHash = e.agentGen, e.userGen, e.agentHash, e.userHash
 	c.agent = e.agent.clone(e.vpnDefault, c.vpnDefault)
 	if e.user == e.agent {
 		c.user = c.agent
@@ -540,6 +547,7 @@ func (e *Env) sync() error {
 			return err
 		}
 		b.status = "Paid"
+		e.agentGen++ // the phone's payment reached the carrier's records
 		sur.payment = nil
 	}
 	if sur.payment == nil {
@@ -594,35 +602,66 @@ func (e *Env) CallUnsynced(ctx context.Context, r tau2.Requestor, call tool.Call
 		args, _ = v.(*pyval.Dict)
 	}
 	e.mu.Lock()
-	e.gen++
+	e.touchedBy(r, call.Name)
 	defer e.mu.Unlock()
 	_, _, err = e.call(r, call.Name, args)
 	return err
 }
 
+// touched records that a call from r may have changed the databases: an
+// assistant call (or a set-up function) either of them, since syncing the
+// phone reads the carrier's records; a user call the phone's, and the
+// carrier's only through the payment sync counts itself. When the two
+// toolkits share one database (after initialization_data) both move.
+// Called with e.mu held.
+func (e *Env) touched(r tau2.Requestor) {
+	e.userGen++
+	if r == tau2.Assistant || e.user == e.agent {
+		e.agentGen++
+	}
+}
+
+// touchedBy is touched for a tool call: a tool the reference marks as not
+// mutating the state (mutates_state false: reads, transfers) changes
+// nothing, and the sync after it finds what the last sync left.
+func (e *Env) touchedBy(r tau2.Requestor, name string) {
+	if tk := kit(r); tk != nil {
+		if f, ok := tk.funcs[name]; ok && f.info != nil && !f.info.Mutates {
+			return
+		}
+	}
+	e.touched(r)
+}
+
 // StateHash implements env.Hasher: the reference's hashes of the agent's
 // and the user's databases, combined, which the episode takes after every
-// turn far more cheaply than a Snapshot.
+// turn far more cheaply than a Snapshot. Each database's hash is reused
+// while no call may have changed it.
 func (e *Env) StateHash() (string, error) {
 	e.mu.Lock()
-	gen, cached := e.gen, e.stateHash
-	fresh := cached != "" && e.hashGen == gen
-	e.mu.Unlock()
-	if fresh {
-		return cached, nil
+	defer e.mu.Unlock()
+	part := func(s *slot, gen uint64, c *genHash) (string, error) {
+		if s == nil {
+			return "", nil
+		}
+		if c.hash != "" && c.gen == gen {
+			return c.hash, nil
+		}
+		h, err := hashSlot(s)
+		if err != nil {
+			return "", err
+		}
+		*c = genHash{gen, h}
+		return h, nil
 	}
-	a, err := e.Hash(tau2.Assistant)
+	a, err := part(e.side(tau2.Assistant), e.agentGen, &e.agentHash)
 	if err != nil {
 		return "", err
 	}
-	u, err := e.Hash(tau2.User)
+	u, err := part(e.side(tau2.User), e.userGen, &e.userHash)
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256([]byte(a + "\n" + u))
-	h := hex.EncodeToString(sum[:])
-	e.mu.Lock()
-	e.stateHash, e.hashGen = h, gen
-	e.mu.Unlock()
-	return h, nil
+	return hex.EncodeToString(sum[:]), nil
 }
