@@ -2,8 +2,6 @@ package filesystem
 
 import (
 	"encoding/json"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
@@ -64,55 +62,10 @@ func BenchmarkCalls(b *testing.B) {
 	}
 }
 
-// BenchmarkGroundTruth runs the class's ground-truth calls of all four
-// categories, entry by entry on a fresh fork of the loaded scenario
-// (forked with the timer stopped), and reports the cost per call, the
-// figure the reference's 13,928 calls/s compares with.
-func BenchmarkGroundTruth(b *testing.B) {
-	type entry struct {
-		env   *bfcl.Env
-		calls []string
-	}
-	var entries []entry
-	total := 0
-	for _, cat := range bfcltest.Categories {
-		for _, e := range bfcltest.Load(b, cat) {
-			if !slices.Contains(e.InvolvedClasses, ClassName) {
-				continue
-			}
-			env, err := bfcl.New([]string{ClassName}, e.InitialConfig, e.LongContext())
-			if err != nil {
-				b.Fatal(err)
-			}
-			var calls []string
-			probe := env.Fork().(*bfcl.Env)
-			for _, t := range e.Replay.Turns {
-				for _, c := range t.Calls {
-					if probe.Exec(c) != "Error during execution: name '"+strings.SplitN(c, "(", 2)[0]+"' is not defined" {
-						calls = append(calls, c)
-					}
-				}
-			}
-			entries = append(entries, entry{env, calls})
-			total += len(calls)
-		}
-	}
-	forks := make([]*bfcl.Env, len(entries))
-	b.ReportAllocs()
-	for b.Loop() {
-		b.StopTimer()
-		for i, e := range entries {
-			forks[i] = e.env.Fork().(*bfcl.Env)
-		}
-		b.StartTimer()
-		for i, e := range entries {
-			for _, c := range e.calls {
-				forks[i].Exec(c)
-			}
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(total), "ns/call")
-}
+// BenchmarkGroundTruth replays the class's ground-truth calls of the four
+// categories, one Exec per call on a fresh env per entry; ns/call compares
+// with the reference's calls/s (see bfcltest.BenchGroundTruth).
+func BenchmarkGroundTruth(b *testing.B) { bfcltest.BenchGroundTruth(b, ClassName) }
 
 // BenchmarkFork measures cloning a loaded long-context file system (the
 // largest state: every innermost folder holds the populated files).

@@ -1,9 +1,7 @@
 package message
 
 import (
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
@@ -103,55 +101,7 @@ func BenchmarkMethods(b *testing.B) {
 	})
 }
 
-// BenchmarkGroundTruth replays every ground-truth call of the class in
-// the four categories, one Exec per call, as the reference's calls/s
-// figure counts them; ns/call excludes building the envs.
-func BenchmarkGroundTruth(b *testing.B) {
-	type entry struct {
-		cfg   *pyval.Dict
-		long  bool
-		calls []string
-	}
-	// No two BFCL classes share a method name, so a call is this
-	// class's when it names one of its methods.
-	mine := map[string]bool{}
-	for _, m := range New().Methods() {
-		mine[m.Name] = true
-	}
-	var entries []entry
-	total := 0
-	for _, cat := range bfcltest.Categories {
-		for _, e := range bfcltest.Load(b, cat) {
-			var calls []string
-			for _, turn := range e.Replay.Turns {
-				for _, call := range turn.Calls {
-					if name, _, _ := strings.Cut(call, "("); mine[strings.TrimSpace(name)] {
-						calls = append(calls, call)
-					}
-				}
-			}
-			if len(calls) > 0 {
-				entries = append(entries, entry{e.InitialConfig, e.LongContext(), calls})
-				total += len(calls)
-			}
-		}
-	}
-	b.ReportAllocs()
-	var spent time.Duration
-	for b.Loop() {
-		for _, en := range entries {
-			b.StopTimer()
-			env, err := bfcl.New([]string{ClassName}, en.cfg, en.long)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-			start := time.Now()
-			for _, call := range en.calls {
-				env.Exec(call)
-			}
-			spent += time.Since(start)
-		}
-	}
-	b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N*total), "ns/call")
-}
+// BenchmarkGroundTruth replays the class's ground-truth calls of the four
+// categories, one Exec per call on a fresh env per entry; ns/call compares
+// with the reference's calls/s (see bfcltest.BenchGroundTruth).
+func BenchmarkGroundTruth(b *testing.B) { bfcltest.BenchGroundTruth(b, ClassName) }

@@ -54,56 +54,10 @@ func BenchmarkCalls(b *testing.B) {
 	}
 }
 
-// BenchmarkGroundTruth replays every ground-truth call TradingBot owns in
-// the four multi-turn categories, entry by entry from a fresh copy of the
-// entry's env, and reports the cost per call (the work the reference's
-// calls/s figure measures).
-func BenchmarkGroundTruth(b *testing.B) {
-	bfcltest.AnchorDir(b)
-	type entry struct {
-		env   *bfcl.Env
-		calls []string
-	}
-	var entries []entry
-	calls := 0
-	for _, cat := range bfcltest.Categories {
-		for _, e := range bfcltest.Load(b, cat) {
-			if !containsName(e.InvolvedClasses, ClassName) {
-				continue
-			}
-			env, err := bfcl.New([]string{ClassName}, e.InitialConfig, e.LongContext())
-			if err != nil {
-				b.Fatal(err)
-			}
-			en := entry{env: env}
-			for _, turn := range e.Replay.Turns {
-				for _, c := range turn.Calls {
-					if _, ok := methodOf(c); ok {
-						en.calls = append(en.calls, c)
-					}
-				}
-			}
-			calls += len(en.calls)
-			entries = append(entries, en)
-		}
-	}
-	envs := make([]*bfcl.Env, len(entries))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		for j := range entries {
-			envs[j] = entries[j].env.Fork().(*bfcl.Env)
-		}
-		b.StartTimer()
-		for j, e := range entries {
-			for _, c := range e.calls {
-				envs[j].Exec(c)
-			}
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*calls), "ns/call")
-}
+// BenchmarkGroundTruth replays the class's ground-truth calls of the four
+// categories, one Exec per call on a fresh env per entry; ns/call compares
+// with the reference's calls/s (see bfcltest.BenchGroundTruth).
+func BenchmarkGroundTruth(b *testing.B) { bfcltest.BenchGroundTruth(b, ClassName) }
 
 var methodNames = func() map[string]bool {
 	m := map[string]bool{}
