@@ -79,11 +79,44 @@ func DictOf(kv ...Value) *Dict {
 	return d
 }
 
-// newDictCap returns an empty dict with room for n items, its three
-// slices cut from one allocation.
+// newDictCap returns an empty dict with room for n items. A small dict
+// and its three slices are one allocation (most dicts are results of one
+// to four items, built once and dropped); a larger one's slices are cut
+// from one allocation.
 func newDictCap(n int) *Dict {
-	buf := make([]Value, 3*n)
-	return &Dict{keys: buf[0:0:n], vals: buf[n : n : 2*n], hkeys: buf[2*n : 2*n : 3*n]}
+	switch {
+	case n <= 0:
+		return &Dict{}
+	case n == 1:
+		s := new(struct {
+			d Dict
+			b [3]Value
+		})
+		s.d.setBuf(s.b[:], 1)
+		return &s.d
+	case n == 2:
+		s := new(struct {
+			d Dict
+			b [6]Value
+		})
+		s.d.setBuf(s.b[:], 2)
+		return &s.d
+	case n <= 4:
+		s := new(struct {
+			d Dict
+			b [12]Value
+		})
+		s.d.setBuf(s.b[:], 4)
+		return &s.d
+	}
+	d := &Dict{}
+	d.setBuf(make([]Value, 3*n), n)
+	return d
+}
+
+// setBuf points the dict's three slices, empty, at buf (3*n values).
+func (d *Dict) setBuf(buf []Value, n int) {
+	d.keys, d.vals, d.hkeys = buf[0:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
 }
 
 // find returns the position of the hashed key h, or -1.
@@ -164,10 +197,11 @@ func (d *Dict) Set(key, v Value) {
 // allocation.
 func (d *Dict) grow() {
 	n := len(d.keys)
-	c := newDictCap(max(4, 2*n))
-	d.keys = append(c.keys, d.keys...)
-	d.vals = append(c.vals, d.vals...)
-	d.hkeys = append(c.hkeys, d.hkeys...)
+	keys, vals, hkeys := d.keys, d.vals, d.hkeys
+	d.setBuf(make([]Value, 3*max(4, 2*n)), max(4, 2*n))
+	d.keys = append(d.keys, keys...)
+	d.vals = append(d.vals, vals...)
+	d.hkeys = append(d.hkeys, hkeys...)
 }
 
 // reindex builds the position map from hkeys.

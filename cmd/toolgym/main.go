@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -21,10 +22,25 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := newRoot()
-	if err := root.ExecuteContext(ctx); err != nil {
+	err := root.ExecuteContext(ctx)
+	stopOnExit()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "toolgym:", err)
 		os.Exit(1)
 	}
+}
+
+// stopOnExit ends a --cpuprofile profile left running by a failed command.
+var stopOnExit = func() {}
+
+// stopProfile ends the CPU profile written to f, if any; later calls do
+// nothing.
+func stopProfile(f *os.File) error {
+	if f == nil {
+		return nil
+	}
+	pprof.StopCPUProfile()
+	return f.Close()
 }
 
 func newRoot() *cobra.Command {
@@ -46,6 +62,28 @@ Start here:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	var profile string
+	var profFile *os.File
+	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a CPU profile of the command to `FILE`, to read with `go tool pprof`")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if profile == "" {
+			return nil
+		}
+		f, err := os.Create(profile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		profFile = f
+		return nil
+	}
+	// Cobra skips post-runs when the command fails; stopProfile in main
+	// covers that case.
+	root.PersistentPostRunE = func(*cobra.Command, []string) error { return stopProfile(profFile) }
+	stopOnExit = func() { stopProfile(profFile) }
 	root.AddCommand(newRunCmd(), newLsCmd(), newScriptedServerCmd(), newConvertCmd(), newReplayCmd(), newRescoreCmd())
 	return root
 }

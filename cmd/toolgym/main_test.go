@@ -22,7 +22,33 @@ func toolgym(t *testing.T, args ...string) (string, error) {
 	root.SetErr(&errOut)
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
+	stopOnExit()
 	return out.String() + errOut.String(), err
+}
+
+func TestCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	if _, err := toolgym(t, "ls", "--cpuprofile", prof); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pprof profiles are gzipped protocol buffers.
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("--cpuprofile wrote %d bytes, not a gzipped profile", len(b))
+	}
+	// A failing command still ends its profile, so the next can start one.
+	if _, err := toolgym(t, "replay", "--suite", "no-such-suite", "--cpuprofile", prof); err == nil {
+		t.Fatal("replay of an unknown suite succeeded")
+	}
+	if _, err := toolgym(t, "ls", "--cpuprofile", prof); err != nil {
+		t.Errorf("a profile after a failed command: %v", err)
+	}
+	if _, err := toolgym(t, "ls", "--cpuprofile", filepath.Join(t.TempDir(), "no", "such", "dir", "p")); err == nil || !strings.Contains(err.Error(), "--cpuprofile") {
+		t.Errorf("an unwritable profile path: %v, want an error naming --cpuprofile", err)
+	}
 }
 
 func TestRunDefaultIsTheOracle(t *testing.T) {

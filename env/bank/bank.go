@@ -70,18 +70,18 @@ func FromState(st *State) (*Bank, error) {
 }
 
 // Tools returns the specs of the bank's tools.
-func (b *Bank) Tools() []tool.Spec { return slices.Clone(tools.Specs()) }
+func (b *Bank) Tools() []tool.Spec { return slices.Clone(tools().set.Specs()) }
 
 // Call runs one tool call against the env's state.
 func (b *Bank) Call(ctx context.Context, call tool.Call) tool.Result {
-	if ro, known := readOnly[call.Name]; known && !ro {
+	if ro, known := tools().readOnly[call.Name]; known && !ro {
 		b.mu.Lock()
 		defer b.mu.Unlock()
 	} else {
 		b.mu.RLock()
 		defer b.mu.RUnlock()
 	}
-	return tools.Call(ctx, b.st, call)
+	return tools().set.Call(ctx, b.st, call)
 }
 
 // Snapshot returns the state as canonical JSON, the bytes env.Canonical

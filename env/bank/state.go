@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // State is the whole bank world as plain Go values. Every list is kept
@@ -199,8 +200,10 @@ var ErrInvalidConfig = errors.New("invalid bank config")
 //go:embed default.json
 var defaultJSON []byte
 
-// defaultState is parsed once; Default hands out copies.
-var defaultState = func() *State {
+// defaultState is parsed once, when first needed (not at start-up:
+// programs that never open a bank do not pay for it); Default hands out
+// copies.
+var defaultState = sync.OnceValue(func() *State {
 	var c Config
 	if err := decodeStrict(defaultJSON, &c); err != nil {
 		panic("bank: default.json: " + err.Error())
@@ -211,12 +214,12 @@ var defaultState = func() *State {
 		panic("bank: default.json: " + err.Error())
 	}
 	return s
-}()
+})
 
 // Default returns a fresh copy of the built-in demo world: five customers
 // with their accounts, cards, payees, a month of transactions, scheduled
 // payments and an exchange-rate table, on 2026-03-02.
-func Default() *State { return defaultState.clone() }
+func Default() *State { return defaultState().clone() }
 
 // ParseConfig builds a state from a JSON config laid over the default
 // state; empty input (or null) gives the default state.

@@ -7,24 +7,29 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/toolgym/toolgym/tool"
 )
 
-// tools is the bank's tool set, built once and shared by every env and
-// fork (each call receives the state it acts on). readOnly names the tools
-// that only read, which Call runs under the read lock.
-var (
-	tools    = newTools()
-	readOnly = func() map[string]bool {
-		m := map[string]bool{}
-		for _, s := range tools.Specs() {
-			m[s.Name] = s.ReadOnly()
-		}
-		return m
-	}()
-)
+// bankTools is the bank's tool set, built when first needed and shared
+// by every env and fork (each call receives the state it acts on).
+// readOnly names the tools that only read, which Call runs under the read
+// lock.
+type bankTools struct {
+	set      *tool.Set[*State]
+	readOnly map[string]bool
+}
+
+var tools = sync.OnceValue(func() bankTools {
+	set := newTools()
+	ro := map[string]bool{}
+	for _, s := range set.Specs() {
+		ro[s.Name] = s.ReadOnly()
+	}
+	return bankTools{set, ro}
+})
 
 func read() []tool.Option  { return []tool.Option{tool.ReadOnly(), tool.Category("read")} }
 func write() []tool.Option { return []tool.Option{tool.Category("write")} }

@@ -18,8 +18,20 @@ type Arg struct {
 // (3.11), qualified with the class name: "GorillaFileSystem.cd() missing 1
 // required positional argument: 'folder'".
 func Bind(class string, m *Method, args []Arg) ([]pyval.Value, error) {
+	return bindInto(class, m, args, nil)
+}
+
+// bindInto is Bind writing the bound values into buf when it has room,
+// so a caller done with the previous call's values can reuse them.
+func bindInto(class string, m *Method, args []Arg, buf []pyval.Value) ([]pyval.Value, error) {
 	qual := func() string { return class + "." + m.Name + "()" } // for errors only
-	out := make([]pyval.Value, len(m.Params))
+	var out []pyval.Value
+	if cap(buf) >= len(m.Params) {
+		out = buf[:len(m.Params)]
+		clear(out)
+	} else {
+		out = make([]pyval.Value, len(m.Params))
+	}
 	var setBuf [16]bool
 	set := setBuf[:0]
 	if len(m.Params) <= len(setBuf) {

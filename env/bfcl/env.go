@@ -23,6 +23,8 @@ type Env struct {
 	methods map[string]bound
 	shared  bool // methods is the shared index of classes with method tables
 	specs   []tool.Spec
+	argBuf  []Arg         // the parser's scratch, reused call after call (under mu)
+	valBuf  []pyval.Value // the bound arguments' scratch, likewise
 }
 
 // bound is a method and the position of its class in Env.classes.
@@ -171,8 +173,15 @@ func DecodeArguments(arguments string) (*pyval.Dict, bool) {
 // Classes returns the involved class instances, in order.
 func (e *Env) Classes() []Class { return e.classes }
 
-// forbidden are the names the reference refuses to evaluate.
-var forbidden = map[string]bool{"kill": true, "exit": true, "quit": true, "remove": true, "unlink": true, "popen": true, "Popen": true, "run": true}
+// forbidden reports whether the reference refuses to evaluate a call of
+// name.
+func forbidden(name string) bool {
+	switch name {
+	case "kill", "exit", "quit", "remove", "unlink", "popen", "Popen", "run":
+		return true
+	}
+	return false
+}
 
 // Exec runs one call written in Python, such as "cd(folder='document')",
 // and returns the result string the reference's executor produces,
@@ -202,10 +211,11 @@ func (e *Env) exec(call string) string {
 	if i := strings.IndexByte(name, '.'); i >= 0 {
 		name = strings.SplitN(name, ".", 3)[1]
 	}
-	if forbidden[strings.TrimSpace(name)] {
+	if forbidden(strings.TrimSpace(name)) {
 		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", strings.TrimSpace(name))
 	}
-	fn, args, err := parseCall(call)
+	fn, args, err := parseCallInto(call, e.argBuf)
+	e.argBuf = args[:0] // Bind copies the values out; the slice is free again
 	if err != nil {
 		return "Error during execution: invalid syntax (<string>, line 1)"
 	}
@@ -215,18 +225,21 @@ func (e *Env) exec(call string) string {
 	return e.invoke(fn, args)
 }
 
-// invoke runs a method by name and stringifies the result.
+// invoke runs a method by name and stringifies the result. The bound
+// values live in e.valBuf: no method keeps its argument slice.
 func (e *Env) invoke(name string, args []Arg) string {
 	b, ok := e.methods[name]
 	if !ok {
 		return fmt.Sprintf("Error during execution: name '%s' is not defined", name)
 	}
 	c := e.classes[b.class]
-	vals, err := Bind(c.Name(), b.method, args)
+	vals, err := bindInto(c.Name(), b.method, args, e.valBuf)
 	if err != nil {
 		return "Error during execution: " + err.Error()
 	}
+	e.valBuf = vals
 	res, err := safeCall(c, b.method, vals)
+	clear(vals) // hold on to no argument past the call
 	if err != nil {
 		return "Error during execution: " + err.Error()
 	}
@@ -277,7 +290,7 @@ func (e *Env) Call(ctx context.Context, call tool.Call) tool.Result {
 }
 
 func (e *Env) callJSON(call tool.Call) string {
-	if forbidden[call.Name] {
+	if forbidden(call.Name) {
 		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", call.Name)
 	}
 	raw := strings.TrimSpace(call.Arguments)
@@ -301,7 +314,7 @@ func (e *Env) callJSON(call tool.Call) string {
 func (e *Env) CallDecoded(name string, args *pyval.Dict) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if forbidden[name] {
+	if forbidden(name) {
 		return fmt.Sprintf("Error during execution: Function call %s is not allowed.", name)
 	}
 	return e.invokeDict(name, args)

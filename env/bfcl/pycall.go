@@ -18,8 +18,14 @@ import (
 // dicts, positional and keyword arguments) in one pass; anything else is
 // handed to toolcall.ParsePythonWith, whose errors say what is wrong.
 func parseCall(src string) (string, []Arg, error) {
+	return parseCallInto(src, make([]Arg, 0, 4))
+}
+
+// parseCallInto is parseCall appending the arguments to buf[:0], so a
+// caller that is done with the previous call's arguments can reuse them.
+func parseCallInto(src string, buf []Arg) (string, []Arg, error) {
 	p := callParser{s: src}
-	if name, args, ok := p.call(); ok {
+	if name, args, ok := p.call(buf[:0]); ok {
 		return name, args, nil
 	}
 	pcs, err := toolcall.ParsePythonWith(src, toolcall.PyOptions{Positional: true})
@@ -94,20 +100,24 @@ func (p *callParser) ident() string {
 	return p.s[start:p.i]
 }
 
-// pyKeywords cannot name a function or an argument.
-var pyKeywords = map[string]bool{
-	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
-	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
-	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
-	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
-	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+// isPyKeyword reports whether id is a Python keyword, which cannot name
+// a function or an argument. (A switch: the compiler's search by length
+// and bytes beats hashing the name into a map.)
+func isPyKeyword(id string) bool {
+	switch id {
+	case "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+		"def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+		"is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield":
+		return true
+	}
+	return false
 }
 
 // name reads an identifier that is not a Python keyword.
 func (p *callParser) name() string {
 	save := p.i
 	id := p.ident()
-	if pyKeywords[id] {
+	if isPyKeyword(id) {
 		p.i = save
 		return ""
 	}
@@ -117,7 +127,7 @@ func (p *callParser) name() string {
 // call parses name(args) and reports whether the whole input was read.
 // Input with line breaks goes to the full parser (where Python allows them
 // depends on bracket depth).
-func (p *callParser) call() (string, []Arg, bool) {
+func (p *callParser) call(args []Arg) (string, []Arg, bool) {
 	if strings.ContainsAny(p.s, "\n\r") {
 		return "", nil, false
 	}
@@ -133,7 +143,6 @@ func (p *callParser) call() (string, []Arg, bool) {
 	if name == "" || !p.eat('(') {
 		return "", nil, false
 	}
-	args := make([]Arg, 0, 4)
 	for {
 		if p.eat(')') {
 			break

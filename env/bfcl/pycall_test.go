@@ -136,7 +136,7 @@ func FuzzParseCall(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		p := callParser{s: src}
-		name, args, ok := p.call()
+		name, args, ok := p.call(nil)
 		if !ok || strings.Contains(src, "Ellipsis") || strings.Contains(src, "...") {
 			return // the full parser has no Ellipsis
 		}
