@@ -282,6 +282,7 @@ func Load(dir string, categories []string) ([]Entry, error) {
 		}
 	}
 	docs := &docCache{dir: dir, byClass: map[string][]*pyval.Dict{}, fns: map[fnKey]*Function{}}
+	docs.prepare(out)
 	for fi := range files {
 		f := &files[fi]
 		gold := make(map[string][][]string, len(f.gold))
@@ -492,10 +493,62 @@ type docCache struct {
 	fns     map[fnKey]*Function
 }
 
+// prepare reads, in parallel, the docs of every class the entries
+// involve and builds each of their Functions (with and without the
+// Python hint), so that the entries then find them all in the cache.
+// It only warms the cache: what fails here is left out, and fails again,
+// with the entry that needs it named, when the entry asks for it.
+func (c *docCache) prepare(entries []Entry) {
+	var classes []string
+	seen := map[string]bool{}
+	for i := range entries {
+		for _, cl := range entries[i].InvolvedClasses {
+			if !seen[cl] {
+				seen[cl] = true
+				classes = append(classes, cl)
+			}
+		}
+	}
+	docs := make([][]*pyval.Dict, len(classes))
+	parallel(len(classes), func(i int) { docs[i], _ = c.read(classes[i]) })
+	type job struct {
+		class string
+		doc   *pyval.Dict
+		hint  bool
+	}
+	var jobs []job
+	for i, cl := range classes {
+		if docs[i] == nil {
+			continue
+		}
+		c.byClass[cl] = docs[i]
+		for _, d := range docs[i] {
+			jobs = append(jobs, job{cl, d, false}, job{cl, d, true})
+		}
+	}
+	fns := make([]*Function, len(jobs))
+	parallel(len(jobs), func(k int) { fns[k], _ = buildFunction(jobs[k].class, jobs[k].doc, jobs[k].hint) })
+	for k, f := range fns {
+		if f != nil {
+			c.fns[fnKey{jobs[k].class, f.Name, jobs[k].hint}] = f
+		}
+	}
+}
+
 func (c *docCache) class(name string) ([]*pyval.Dict, error) {
 	if ds, ok := c.byClass[name]; ok {
 		return ds, nil
 	}
+	ds, err := c.read(name)
+	if err != nil {
+		return nil, err
+	}
+	c.byClass[name] = ds
+	return ds, nil
+}
+
+// read reads and decodes a class's function docs.
+func (c *docCache) read(name string) ([]*pyval.Dict, error) {
 	file, ok := classDocFiles[name]
 	if !ok {
 		return nil, fmt.Errorf("no function docs for class %q (classes: %s)", name, strings.Join(ClassNames(), ", "))
@@ -514,7 +567,6 @@ func (c *docCache) class(name string) ([]*pyval.Dict, error) {
 		}
 		ds[i] = d
 	}
-	c.byClass[name] = ds
 	return ds, nil
 }
 
@@ -523,12 +575,24 @@ func (c *docCache) function(class string, doc *pyval.Dict, hint bool) (*Function
 	if f, ok := c.fns[k]; ok {
 		return f, nil
 	}
+	f, err := buildFunction(class, doc, hint)
+	if err != nil {
+		return nil, err
+	}
+	c.fns[k] = f
+	return f, nil
+}
+
+// buildFunction makes the Function of a class's doc, with the Python hint
+// appended to its description when hint is set.
+func buildFunction(class string, doc *pyval.Dict, hint bool) (*Function, error) {
+	name := docName(doc)
 	d := doc.Clone()
 	if hint {
 		desc, _ := d.Get("description")
 		s, ok := desc.(string)
 		if !ok {
-			return nil, fmt.Errorf("function doc %s has no string description", k.name)
+			return nil, fmt.Errorf("function doc %s has no string description", name)
 		}
 		d.Set("description", s+PythonHint)
 	}
@@ -536,9 +600,7 @@ func (c *docCache) function(class string, doc *pyval.Dict, hint bool) (*Function
 	if err != nil {
 		return nil, err
 	}
-	f := &Function{Name: k.name, Class: class, Doc: d, Spec: spec}
-	c.fns[k] = f
-	return f, nil
+	return &Function{Name: name, Class: class, Doc: d, Spec: spec}, nil
 }
 
 func docName(d *pyval.Dict) string {
