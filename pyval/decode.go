@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"reflect"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -53,7 +54,18 @@ func FromJSON(b []byte) (Value, error) {
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("%w: input is not valid UTF-8", ErrInvalidJSON)
 	}
-	d := decoder{data: b}
+	d := decoders.Get().(*decoder)
+	d.data, d.pos, d.depth = b, 0, 0
+	v, err := d.decode()
+	// A failed decode leaves items on the stacks: drop them.
+	clear(d.keys)
+	clear(d.vals)
+	d.keys, d.vals, d.data = d.keys[:0], d.vals[:0], nil
+	decoders.Put(d)
+	return v, err
+}
+
+func (d *decoder) decode() (Value, error) {
 	d.skipWS()
 	v, err := d.value()
 	if err != nil {
@@ -66,14 +78,29 @@ func FromJSON(b []byte) (Value, error) {
 	return v, nil
 }
 
+// decoders are reused, with their stacks and their interned strings.
+var decoders = sync.Pool{New: func() any { return &decoder{interned: map[string]Value{}} }}
+
+// Interning: object keys and short string values repeat across the
+// documents a program decodes (record fields, enum-like values). A
+// decoder keeps up to maxInterned of them, each already boxed as a Value,
+// so a repeat costs a map lookup and no allocation. Strings are
+// immutable, so decoded values may share them.
+const (
+	maxInterned    = 8192
+	maxInternedLen = 32 // longer strings are rarely repeated
+)
+
 type decoder struct {
 	data  []byte
 	pos   int
 	depth int
 	// keys and vals are stacks of the items of the objects and arrays
 	// being read, so each container is allocated once at its final size.
-	keys []string
+	keys []Value // strings
 	vals []Value
+	// interned maps strings seen before to their boxed values.
+	interned map[string]Value
 }
 
 func (d *decoder) errAt(msg string, pos int) error {
@@ -115,7 +142,7 @@ func (d *decoder) value() (Value, error) {
 	}
 	switch c := d.data[d.pos]; {
 	case c == '"':
-		return d.str()
+		return d.strValue()
 	case c == '{':
 		return d.object()
 	case c == '[':
@@ -168,7 +195,7 @@ func (d *decoder) object() (Value, error) {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return nil, d.errAt("Expecting property name enclosed in double quotes", d.pos)
 		}
-		k, err := d.str()
+		k, err := d.strValue()
 		if err != nil {
 			return nil, err
 		}
@@ -210,8 +237,7 @@ func (d *decoder) popDict(kbase, vbase int) *Dict {
 	if n > smallDict {
 		obj.index = make(map[any]int, n)
 	}
-	for i, k := range ks {
-		var kv Value = k
+	for i, kv := range ks {
 		if obj.index != nil {
 			if j, ok := obj.index[kv]; ok {
 				obj.vals[j] = vs[i]
@@ -226,6 +252,7 @@ func (d *decoder) popDict(kbase, vbase int) *Dict {
 		obj.vals = append(obj.vals, vs[i])
 		obj.hkeys = append(obj.hkeys, kv)
 	}
+	clear(ks)
 	clear(vs)
 	d.keys, d.vals = d.keys[:kbase], d.vals[:vbase]
 	return obj
@@ -339,6 +366,35 @@ func (d *decoder) number() (Value, error) {
 }
 
 // str parses the string starting at d.pos (on the opening quote).
+// strValue is str boxed as a Value, interned when short: a string
+// without escapes that the decoder has seen costs no allocation.
+func (d *decoder) strValue() (Value, error) {
+	data := d.data
+	for p := d.pos + 1; p < len(data) && p-d.pos-1 <= maxInternedLen; p++ {
+		c := data[p]
+		if c == '"' {
+			raw := data[d.pos+1 : p]
+			if v, ok := d.interned[string(raw)]; ok {
+				d.pos = p + 1
+				return v, nil
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	s, err := d.str()
+	if err != nil {
+		return nil, err
+	}
+	var v Value = s
+	if len(s) <= maxInternedLen && len(d.interned) < maxInterned {
+		d.interned[s] = v
+	}
+	return v, nil
+}
+
 func (d *decoder) str() (string, error) {
 	begin := d.pos
 	p := d.pos + 1
