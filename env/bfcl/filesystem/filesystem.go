@@ -24,7 +24,10 @@
 package filesystem
 
 import (
+	"encoding/json"
 	"fmt"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -79,13 +82,15 @@ func (fs *FileSystem) Cwd() *Directory { return fs.cwd }
 // directory without subdirectories gets the empty files of
 // POPULATE_FILE_EXTENSION.
 func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
-	l := loader{longContext: longContext}
+	l := loader{}
 	if longContext {
-		if err := l.constants(); err != nil {
+		lc, err := longContextData()
+		if err != nil {
 			return err
 		}
+		l.lc = lc
 	}
-	root := newDirectory("/", nil)
+	root := &Directory{Name: "/", Contents: newContents(0)}
 	if rv, ok := config.Get("root"); ok {
 		rd, ok := rv.(*pyval.Dict)
 		if !ok {
@@ -100,11 +105,11 @@ func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
 			return fmt.Errorf("filesystem: root name %s is not a str", pyval.Repr(nameV))
 		}
 		entry, _ := rd.Get(name)
-		contents, err := field(entry, "contents")
+		contents, err := field(entry, keyContents)
 		if err != nil {
 			return err
 		}
-		root = newDirectory(name, nil)
+		root = &Directory{Name: name, key: nameV}
 		if err := l.directory(contents, root); err != nil {
 			return err
 		}
@@ -115,55 +120,121 @@ func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
 	return nil
 }
 
-// loader is _load_directory with the long-context constants.
+// loader is _load_directory, with the long-context data when the variant
+// is long-context.
 type loader struct {
-	longContext bool
-	tailUsed    map[string]bool
-	extension   string
-	populate    []string
+	lc *longContext
 }
 
-func (l *loader) constants() error {
+// longContext is what the long-context variant adds to a scenario, taken
+// from the constants FILES_TAIL_USED, FILE_CONTENT_EXTENSION and
+// POPULATE_FILE_EXTENSION.
+type longContext struct {
+	tailUsed  map[string]bool
+	extension string
+	populate  []pyval.Value // names, each a str
+	// distinct is whether the populated names are all different, so
+	// that only the scenario's own entries can clash with them.
+	distinct bool
+	// from identifies the constants these were derived from: bfcl's
+	// shared renderings of them, which change (are made anew) whenever
+	// the constants do. Holding them keeps their addresses unique.
+	from [3]json.RawMessage
+}
+
+var lcNames = [3]string{"FILES_TAIL_USED", "FILE_CONTENT_EXTENSION", "POPULATE_FILE_EXTENSION"}
+
+// lcCache holds the long-context data derived last.
+var lcCache atomic.Pointer[longContext]
+
+// longContextData returns the long-context data of the constants loaded
+// now, derived once per set of constants.
+func longContextData() (*longContext, error) {
+	var from [3]json.RawMessage
+	identified := true // without a rendering, nothing identifies a constant
+	for i, name := range lcNames {
+		b, err := bfcl.ConstantJSON(name)
+		if err != nil {
+			identified = false
+			break
+		}
+		from[i] = b
+	}
+	if lc := lcCache.Load(); identified && lc != nil && sameRenderings(lc.from, from) {
+		return lc, nil
+	}
+	lc, err := deriveLongContext()
+	if err != nil {
+		return nil, err
+	}
+	if identified {
+		lc.from = from
+		lcCache.Store(lc)
+	}
+	return lc, nil
+}
+
+func sameRenderings(a, b [3]json.RawMessage) bool {
+	for i := range a {
+		if len(a[i]) != len(b[i]) || unsafe.SliceData(a[i]) != unsafe.SliceData(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func deriveLongContext() (*longContext, error) {
 	tail, err := bfcl.Constant("FILES_TAIL_USED")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ext, err := bfcl.Constant("FILE_CONTENT_EXTENSION")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pop, err := bfcl.Constant("POPULATE_FILE_EXTENSION")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tl, ok1 := tail.([]pyval.Value)
 	es, ok2 := ext.(string)
 	pl, ok3 := pop.([]pyval.Value)
 	if !ok1 || !ok2 || !ok3 {
-		return fmt.Errorf("filesystem: long-context constants have unexpected types")
+		return nil, fmt.Errorf("filesystem: long-context constants have unexpected types")
 	}
-	l.tailUsed = make(map[string]bool, len(tl))
+	lc := &longContext{tailUsed: make(map[string]bool, len(tl)), extension: es, distinct: true}
 	for _, v := range tl {
 		if s, ok := v.(string); ok {
-			l.tailUsed[s] = true
+			lc.tailUsed[s] = true
 		}
 	}
-	l.extension = es
+	seen := make(map[string]bool, len(pl))
 	for _, v := range pl {
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("filesystem: POPULATE_FILE_EXTENSION holds a %s", pyval.TypeName(v))
+			return nil, fmt.Errorf("filesystem: POPULATE_FILE_EXTENSION holds a %s", pyval.TypeName(v))
 		}
-		l.populate = append(l.populate, s)
+		lc.distinct = lc.distinct && !seen[s]
+		seen[s] = true
+		lc.populate = append(lc.populate, v)
 	}
-	return nil
+	return lc, nil
 }
 
+// directory loads the scenario dict current into parent, whose Contents
+// it sets.
 func (l *loader) directory(current pyval.Value, parent *Directory) error {
 	cur, ok := current.(*pyval.Dict)
 	if !ok {
 		return fmt.Errorf("filesystem: contents of %q is a %s, not a dict", parent.Name, pyval.TypeName(current))
 	}
+	// Room for the entries, and for the populated files when the folder
+	// turns out to be innermost.
+	n := cur.Len()
+	if l.lc != nil && innermost(cur) {
+		n += len(l.lc.populate)
+	}
+	parent.Contents = newContents(n)
 	bottommost := true
 	var err error
 	cur.Items(func(k, data pyval.Value) bool {
@@ -173,53 +244,103 @@ func (l *loader) directory(current pyval.Value, parent *Directory) error {
 			return false
 		}
 		var typ pyval.Value
-		if typ, err = field(data, "type"); err != nil {
+		if typ, err = field(data, keyType); err != nil {
 			return false
 		}
 		switch typ {
 		case "directory":
 			bottommost = false
-			nd := newDirectory(name, parent)
+			nd := &Directory{Name: name, Parent: parent, key: k}
 			var contents pyval.Value
-			if contents, err = field(data, "contents"); err != nil {
+			if contents, err = field(data, keyContents); err != nil {
 				return false
 			}
 			if err = l.directory(contents, nd); err != nil {
 				return false
 			}
-			parent.Contents.Set(name, nd)
+			parent.Contents.set(k, nd)
 		case "file":
 			var content pyval.Value
-			if content, err = field(data, "content"); err != nil {
+			if content, err = field(data, keyContent); err != nil {
 				return false
 			}
-			if l.longContext && !l.tailUsed[name] {
+			if l.lc != nil && !l.lc.tailUsed[name] {
 				s, ok := content.(string)
 				if !ok {
 					err = pyval.TypeError(fmt.Sprintf("unsupported operand type(s) for +=: '%s' and 'str'", pyval.TypeName(content)))
 					return false
 				}
-				content = s + l.extension
+				content = s + l.lc.extension
 			}
-			parent.Contents.Set(name, &File{Name: name, Content: content})
+			parent.Contents.set(k, &File{Name: name, Content: content})
 		}
 		return true
 	})
 	if err != nil {
 		return err
 	}
-	if bottommost && l.longContext {
-		for _, name := range l.populate {
-			if _, err := parent.addFile(name, ""); err != nil {
-				return err
-			}
-		}
+	if bottommost && l.lc != nil {
+		return l.populate(parent)
 	}
 	return nil
 }
 
+// innermost reports whether a scenario folder has no subfolder (entries
+// it cannot read count as none: loading reports them).
+func innermost(cur *pyval.Dict) bool {
+	in := true
+	cur.Items(func(_, data pyval.Value) bool {
+		if d, ok := data.(*pyval.Dict); ok {
+			if t, _ := d.Get(keyType); t == "directory" {
+				in = false
+			}
+		}
+		return in
+	})
+	return in
+}
+
+// populate is _populate_directory: the empty files of
+// POPULATE_FILE_EXTENSION, added one by one.
+func (l *loader) populate(dir *Directory) error {
+	pop := l.lc.populate
+	if !l.lc.distinct {
+		for _, name := range pop {
+			if _, err := dir.addFile(name, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// The names differ from each other: only the folder's own entries can
+	// clash with them.
+	own := dir.Contents.Len()
+	for _, name := range pop {
+		s := name.(string)
+		for _, e := range dir.Contents.entries[:own] {
+			if e.key.(string) == s {
+				return pyval.ValueError(fmt.Sprintf("File '%s' already exists in directory '%s'.", s, dir.Name))
+			}
+		}
+	}
+	files := make([]File, len(pop))
+	for i, name := range pop {
+		files[i] = File{Name: name.(string), Content: ""}
+		dir.Contents.add(name, &files[i])
+	}
+	return nil
+}
+
+// The keys of a scenario's entries, boxed once (a str made a Value
+// anew would be allocated at each lookup).
+var (
+	keyType     pyval.Value = "type"
+	keyContents pyval.Value = "contents"
+	keyContent  pyval.Value = "content"
+)
+
 // field returns d[key] for a scenario dict, with Python's KeyError.
-func field(d pyval.Value, key string) (pyval.Value, error) {
+func field(d pyval.Value, key pyval.Value) (pyval.Value, error) {
 	dd, ok := d.(*pyval.Dict)
 	if !ok {
 		return nil, pyval.TypeError(fmt.Sprintf("'%s' object is not subscriptable", pyval.TypeName(d)))

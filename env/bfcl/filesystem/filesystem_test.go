@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -194,5 +195,35 @@ func TestLoadErrors(t *testing.T) {
 		if err := New().Load(v.(*pyval.Dict), false); err == nil {
 			t.Errorf("%s loaded", cfg)
 		}
+	}
+}
+
+// TestLongContextConstants checks that a long-context scenario follows the
+// constants loaded when it is built, not those an earlier one used.
+func TestLongContextConstants(t *testing.T) {
+	bfcltest.AnchorDir(t)
+	const world = `{"root": {"r": {"type": "directory", "contents": {"a.txt": {"type": "file", "content": "A"}}}}}`
+	ls := func() string {
+		t.Helper()
+		e, _ := newEnv(t, json.RawMessage(world), true)
+		return e.Exec("ls()") + e.Exec("cat(file_name='a.txt')")
+	}
+	names := []string{"POPULATE_FILE_EXTENSION", "FILE_CONTENT_EXTENSION"}
+	for _, name := range names {
+		orig, err := bfcl.Constant(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { bfcl.SetConstant(name, orig) })
+	}
+	before := ls()
+	if !strings.Contains(before, "image_") {
+		t.Fatalf("no populated files: %s", before)
+	}
+	bfcl.SetConstant("POPULATE_FILE_EXTENSION", []pyval.Value{"x.jpg", "y.jpg"})
+	bfcl.SetConstant("FILE_CONTENT_EXTENSION", " and more")
+	want := `{"current_directory_content": ["a.txt", "x.jpg", "y.jpg"]}{"file_content": "A and more"}`
+	if got := ls(); got != want {
+		t.Errorf("after changing the constants:\n got %s\nwant %s", got, want)
 	}
 }

@@ -50,7 +50,8 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 // the root's own name included ("/workspace/document" for a root named
 // "workspace"; "//" for the default root "/").
 func (fs *FileSystem) Pwd() *pyval.Dict {
-	var names []string
+	var buf [16]string
+	names := buf[:0]
 	for d := fs.cwd; d != nil; d = d.Parent {
 		names = append(names, d.Name)
 	}
@@ -61,7 +62,7 @@ func (fs *FileSystem) Pwd() *pyval.Dict {
 // Ls is ls(a=False): the current directory's entries, those starting
 // with "." only when a is true.
 func (fs *FileSystem) Ls(a pyval.Value) *pyval.Dict {
-	keys := fs.cwd.Contents.Keys()
+	keys := fs.cwd.Contents.Names()
 	if !pyval.Truth(a) {
 		kept := keys[:0]
 		for _, k := range keys {
@@ -103,7 +104,7 @@ func (fs *FileSystem) Cd(folder pyval.Value) (pyval.Value, error) {
 		return msg, err
 	}
 	fs.cwd = target
-	return pyval.DictOf("current_working_directory", target.Name), nil
+	return pyval.DictOf("current_working_directory", target.nameValue()), nil
 }
 
 // navigate is the reference's _navigate_to_directory: None and "." are
@@ -124,7 +125,10 @@ func (fs *FileSystem) navigate(path pyval.Value) (*Directory, *pyval.Dict, error
 	if strings.HasPrefix(p, "/") {
 		dir = fs.root
 	}
-	for _, name := range strings.Split(strings.Trim(p, "/"), "/") {
+	rest, more := strings.Trim(p, "/"), true
+	for more {
+		var name string
+		name, rest, more = strings.Cut(rest, "/")
 		next, ok := dir.item(name).(*Directory)
 		if !ok {
 			return nil, errDict("cd: '" + p + "': No such file or directory"), nil
@@ -150,10 +154,10 @@ func (fs *FileSystem) Mkdir(dirName pyval.Value) (pyval.Value, error) {
 	if exists {
 		return errDict("mkdir: cannot create directory '" + name + "': File exists"), nil
 	}
-	if name, err = newName(dirName); err != nil {
+	if _, err = newName(dirName); err != nil {
 		return nil, err
 	}
-	if _, err := fs.cwd.addDirectory(name); err != nil {
+	if _, err := fs.cwd.addDirectory(dirName, nil); err != nil {
 		return nil, err
 	}
 	return nil, nil
@@ -175,10 +179,10 @@ func (fs *FileSystem) Touch(fileName pyval.Value) (pyval.Value, error) {
 	if exists {
 		return errDict("touch: cannot touch '" + name + "': File exists"), nil
 	}
-	if name, err = newName(fileName); err != nil {
+	if _, err = newName(fileName); err != nil {
 		return nil, err
 	}
-	if _, err := fs.cwd.addFile(name, ""); err != nil {
+	if _, err := fs.cwd.addFile(fileName, ""); err != nil {
 		return nil, err
 	}
 	return nil, nil
@@ -263,25 +267,29 @@ func search(dir *Directory, base string, name pyval.Value, matches *[]pyval.Valu
 	if depth > maxDepth {
 		return pyval.Exc("RecursionError", "maximum recursion depth exceeded while calling a Python object")
 	}
-	var err error
-	dir.Contents.Items(func(k, v pyval.Value) bool {
-		itemName := k.(string)
-		p := base + "/" + itemName
+	for itemName, v := range dir.Contents.All() {
 		match := name == nil
 		if !match {
+			var err error
 			if match, err = substr(name, itemName); err != nil {
-				return false
+				return err
 			}
 		}
+		sub, isDir := v.(*Directory)
+		if !match && !isDir {
+			continue // its path is not needed
+		}
+		p := base + "/" + itemName
 		if match {
 			*matches = append(*matches, p)
 		}
-		if sub, ok := v.(*Directory); ok {
-			err = search(sub, p, name, matches, depth+1)
+		if isDir {
+			if err := search(sub, p, name, matches, depth+1); err != nil {
+				return err
+			}
 		}
-		return err == nil
-	})
-	return err
+	}
+	return nil
 }
 
 // Wc is wc(file_name, mode="l"): the file's lines, words or characters.
@@ -297,11 +305,15 @@ func (fs *FileSystem) Wc(fileName, mode pyval.Value) (pyval.Value, error) {
 	if f, ok := item.(*File); ok {
 		switch m {
 		case "l":
-			ls, err := lines(f)
+			s, err := str(f.Content, "splitlines")
 			if err != nil {
 				return nil, err
 			}
-			return pyval.DictOf("count", int64(len(ls)), "type", "lines"), nil
+			n := 0
+			for i := 0; i < len(s); n++ {
+				_, i, _ = nextLine(s, i)
+			}
+			return pyval.DictOf("count", int64(n), "type", "lines"), nil
 		case "w":
 			s, err := str(f.Content, "split")
 			if err != nil {
@@ -309,6 +321,9 @@ func (fs *FileSystem) Wc(fileName, mode pyval.Value) (pyval.Value, error) {
 			}
 			return pyval.DictOf("count", int64(countWords(s)), "type", "words"), nil
 		default:
+			if s, ok := f.Content.(string); ok {
+				return pyval.DictOf("count", int64(runeLen(s)), "type", "characters"), nil
+			}
 			n, err := pyLen(f.Content)
 			if err != nil {
 				return nil, err
@@ -319,21 +334,6 @@ func (fs *FileSystem) Wc(fileName, mode pyval.Value) (pyval.Value, error) {
 	return errDict("wc: " + pyval.Str(fileName) + ": No such file or directory"), nil
 }
 
-// countWords is len(s.split()).
-func countWords(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		if pyval.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
-}
-
 // Sort is sort(file_name): the file's lines, sorted.
 func (fs *FileSystem) Sort(fileName pyval.Value) (pyval.Value, error) {
 	_, item, _, err := lookup(fs.cwd, fileName)
@@ -341,10 +341,12 @@ func (fs *FileSystem) Sort(fileName pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if f, ok := item.(*File); ok {
-		ls, err := lines(f)
+		s, err := str(f.Content, "splitlines")
 		if err != nil {
 			return nil, err
 		}
+		var buf [32]string
+		ls := appendLines(buf[:0], s)
 		slices.Sort(ls)
 		return pyval.DictOf("sorted_content", strings.Join(ls, "\n")), nil
 	}
@@ -358,17 +360,20 @@ func (fs *FileSystem) Grep(fileName, pattern pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if f, ok := item.(*File); ok {
-		ls, err := lines(f)
+		s, err := str(f.Content, "splitlines")
 		if err != nil {
 			return nil, err
 		}
+		p, ok := pattern.(string)
+		if !ok && s != "" {
+			_, err := substr(pattern, "")
+			return nil, err
+		}
 		matching := []pyval.Value{}
-		for _, l := range ls {
-			in, err := substr(pattern, l)
-			if err != nil {
-				return nil, err
-			}
-			if in {
+		for i := 0; i < len(s); {
+			var l string
+			l, i, _ = nextLine(s, i)
+			if strings.Contains(l, p) {
 				matching = append(matching, l)
 			}
 		}
@@ -415,14 +420,14 @@ func size(v pyval.Value, depth int) (int64, error) {
 			return 0, pyval.Exc("RecursionError", "maximum recursion depth exceeded")
 		}
 		var total int64
-		var err error
-		x.Contents.Items(func(_, c pyval.Value) bool {
-			var n int64
-			n, err = size(c, depth+1)
+		for _, e := range x.Contents.entries {
+			n, err := size(e.node, depth+1)
+			if err != nil {
+				return 0, err
+			}
 			total += n
-			return err == nil
-		})
-		return total, err
+		}
+		return total, nil
 	}
 	return 0, nil
 }
@@ -437,11 +442,21 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return errDict("tail: " + pyval.Str(fileName) + ": No such file or directory"), nil
 	}
-	ls, err := lines(f)
+	s, err := str(f.Content, "splitlines")
 	if err != nil {
 		return nil, err
 	}
-	count := int64(len(ls))
+	// The lines as spans of s; plain when every break is a single "\n".
+	var buf [32][2]int
+	spans := buf[:0]
+	plain := true
+	for i := 0; i < len(s); {
+		line, next, nl := nextLine(s, i)
+		spans = append(spans, [2]int{i, i + len(line)})
+		plain = plain && (nl || next == len(s))
+		i = next
+	}
+	count := int64(len(spans))
 	if c, err := pyval.Compare(n, count); err != nil {
 		return nil, pyval.TypeError("'>' not supported between instances of '" + pyval.TypeName(n) + "' and 'int'")
 	} else if c > 0 {
@@ -451,7 +466,7 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return nil, pyval.TypeError("slice indices must be integers or None or have an __index__ method")
 	}
-	// ls[-k:] with Python's slice clamping.
+	// lines[-k:] with Python's slice clamping.
 	var start int64
 	switch {
 	case kb != nil: // a huge k: beyond the clamp on either side
@@ -465,7 +480,22 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 	case k < 0:
 		start = min(count, -max(k, -count))
 	}
-	return pyval.DictOf("last_lines", strings.Join(ls[start:], "\n")), nil
+	tail := spans[start:]
+	if len(tail) == 0 {
+		return pyval.DictOf("last_lines", ""), nil
+	}
+	if plain {
+		// "\n".join of lines separated by single "\n"s is the text they span.
+		return pyval.DictOf("last_lines", s[tail[0][0]:tail[len(tail)-1][1]]), nil
+	}
+	var b strings.Builder
+	for i, sp := range tail {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s[sp[0]:sp[1]])
+	}
+	return pyval.DictOf("last_lines", b.String()), nil
 }
 
 // Diff is diff(file_name1, file_name2): the differing lines of two files,
@@ -483,28 +513,37 @@ func (fs *FileSystem) Diff(fileName1, fileName2 pyval.Value) (pyval.Value, error
 		f1, isFile1 := item1.(*File)
 		f2, isFile2 := item2.(*File)
 		if ok2 && isFile1 && isFile2 {
-			l1, err := lines(f1)
+			s1, err := str(f1.Content, "splitlines")
 			if err != nil {
 				return nil, err
 			}
-			l2, err := lines(f2)
+			s2, err := str(f2.Content, "splitlines")
 			if err != nil {
 				return nil, err
+			}
+			// The differing pairs first, then their text in one piece.
+			var pairsBuf [16][2]string
+			pairs := pairsBuf[:0]
+			size := 0
+			for i, j := 0, 0; i < len(s1) && j < len(s2); {
+				var l1, l2 string
+				l1, i, _ = nextLine(s1, i)
+				l2, j, _ = nextLine(s2, j)
+				if l1 != l2 {
+					pairs = append(pairs, [2]string{l1, l2})
+					size += len(l1) + len(l2) + 6
+				}
 			}
 			var b strings.Builder
-			first := true
-			for i := 0; i < len(l1) && i < len(l2); i++ {
-				if l1[i] == l2[i] {
-					continue
-				}
-				if !first {
+			b.Grow(size)
+			for k, p := range pairs {
+				if k > 0 {
 					b.WriteByte('\n')
 				}
-				first = false
 				b.WriteString("- ")
-				b.WriteString(l1[i])
+				b.WriteString(p[0])
 				b.WriteString("\n+ ")
-				b.WriteString(l2[i])
+				b.WriteString(p[1])
 			}
 			return pyval.DictOf("diff_lines", b.String()), nil
 		}
@@ -548,9 +587,9 @@ func (fs *FileSystem) move(source, destination pyval.Value, isCopy bool) (pyval.
 	if err != nil {
 		return nil, err
 	}
-	target, name := fs.cwd, dst
+	target, key := fs.cwd, destination
 	if !destExists {
-		if name, err = newName(destination); err != nil {
+		if _, err = newName(destination); err != nil {
 			return nil, err
 		}
 	}
@@ -566,25 +605,25 @@ func (fs *FileSystem) move(source, destination pyval.Value, isCopy bool) (pyval.
 		if dd.Contents.Has(clash) {
 			return errDict(cmd + ": cannot " + verb + " '" + src + "' to '" + dst + "/" + src + "': File exists"), nil
 		}
-		target, name = dd, src
+		target, key = dd, source
 	}
 	if !isCopy {
-		fs.cwd.Contents.Delete(src)
+		fs.cwd.Contents.delete(src)
 	}
 	switch x := item.(type) {
 	case *File:
-		if _, err := target.addFile(name, x.Content); err != nil {
+		if _, err := target.addFile(key, x.Content); err != nil {
 			return nil, err
 		}
 	case *Directory:
-		nd, err := target.addDirectory(name)
+		nd, err := target.addDirectory(key, x.Contents)
 		if err != nil {
 			return nil, err
 		}
 		if isCopy {
-			nd.Contents = x.Contents.Copy()
-		} else {
-			nd.Contents = x.Contents
+			// Copied once the new folder is in place, as the reference
+			// does: a folder copied into itself holds its copy.
+			nd.Contents = x.Contents.copy()
 		}
 	}
 	if destExists {
@@ -603,7 +642,7 @@ func (fs *FileSystem) Rm(fileName pyval.Value) (pyval.Value, error) {
 	if !exists {
 		return errDict("rm: cannot remove '" + pyval.Str(fileName) + "': No such file or directory"), nil
 	}
-	fs.cwd.Contents.Delete(name)
+	fs.cwd.Contents.delete(name)
 	return pyval.DictOf("result", "'"+name+"' removed"), nil
 }
 
@@ -624,6 +663,6 @@ func (fs *FileSystem) Rmdir(dirName pyval.Value) (pyval.Value, error) {
 	if d.Contents.Len() > 0 {
 		return errDict("rmdir: cannot remove '" + name + "': Directory not empty"), nil
 	}
-	fs.cwd.Contents.Delete(name)
+	fs.cwd.Contents.delete(name)
 	return pyval.DictOf("result", "'"+name+"' removed"), nil
 }

@@ -64,7 +64,12 @@ func substr(needle pyval.Value, haystack string) (bool, error) {
 // when the name holds one of |/\?%*:"><.
 func validName(name pyval.Value) (bool, error) {
 	if s, ok := name.(string); ok {
-		return !strings.ContainsAny(s, `|/\?%*:"><`), nil
+		for i := 0; i < len(s); i++ {
+			if invalidNameByte[s[i]] {
+				return false, nil
+			}
+		}
+		return true, nil
 	}
 	for _, c := range `|/\?%*:"><` {
 		in, err := contains(name, string(c))
@@ -78,11 +83,14 @@ func validName(name pyval.Value) (bool, error) {
 	return true, nil
 }
 
+// invalidNameByte marks the characters a name must not hold.
+var invalidNameByte = [256]bool{'|': true, '/': true, '\\': true, '?': true, '%': true, '*': true, ':': true, '"': true, '>': true, '<': true}
+
 // lookup is `key in d` followed by the reference's _get_item(key): the
 // entry for a str key ("." being the directory itself when d holds a
 // "." entry), nil and false for a key d does not hold, and Python's
 // TypeError for an unhashable key.
-func lookup(d *Directory, key pyval.Value) (string, pyval.Value, bool, error) {
+func lookup(d *Directory, key pyval.Value) (string, Node, bool, error) {
 	s, ok := key.(string)
 	if !ok {
 		if !pyval.Hashable(key) {
@@ -101,15 +109,6 @@ func lookup(d *Directory, key pyval.Value) (string, pyval.Value, bool, error) {
 	return s, v, true, nil
 }
 
-// lines is content.splitlines() on a file's content.
-func lines(f *File) ([]string, error) {
-	s, err := str(f.Content, "splitlines")
-	if err != nil {
-		return nil, err
-	}
-	return pyval.SplitLines(s), nil
-}
-
 // pyLen is Python's len(v).
 func pyLen(v pyval.Value) (int64, error) {
 	switch x := v.(type) {
@@ -125,15 +124,6 @@ func pyLen(v pyval.Value) (int64, error) {
 		return int64(x.Len()), nil
 	}
 	return 0, pyval.TypeError("object of type '" + pyval.TypeName(v) + "' has no len()")
-}
-
-// strs converts Go strings to a Python list.
-func strs(ss []string) []pyval.Value {
-	out := make([]pyval.Value, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }
 
 // isInt reports whether v is a Python int (bool included) and returns it
@@ -156,7 +146,7 @@ func isInt(v pyval.Value) (n int64, big_ *big.Int, ok bool) {
 	return 0, nil, false
 }
 
-// newName returns the name of a new entry. Python would store any
+// newName returns the name of a new entry (v itself, a str). Python would store any
 // hashable key that passed the checks before (a tuple, say) and break
 // on it later; toolgym keeps names str and refuses the rest.
 func newName(v pyval.Value) (string, error) {

@@ -69,7 +69,8 @@ func (a *API) StartEngine(ignitionMode pyval.Value) (pyval.Value, error) {
 		a.engineState = "stopped"
 	}
 	if a.remainingUnlockedDoors > 0 {
-		var unlocked []string
+		var buf [8]string
+		unlocked := buf[:0]
 		a.doorStatus.Items(func(k, v pyval.Value) bool {
 			if isStr(v, "unlocked") {
 				unlocked = append(unlocked, pyval.Str(k))
@@ -134,9 +135,10 @@ func (a *API) LockDoors(unlock, door pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	want, status := "locked", "locked"
+	// want boxed once: the doors and the result hold it.
+	wantS, want := "locked", pyval.Value("locked")
 	if pyval.Truth(unlock) {
-		want, status = "unlocked", "unlocked"
+		wantS, want = "unlocked", pyval.Value("unlocked")
 	}
 	for _, d := range doors {
 		if _, ok := d.(string); !ok && !pyval.Hashable(d) {
@@ -146,17 +148,17 @@ func (a *API) LockDoors(unlock, door pyval.Value) (pyval.Value, error) {
 		if !ok {
 			return nil, pyval.KeyError(d)
 		}
-		if isStr(cur, want) {
+		if isStr(cur, wantS) {
 			continue
 		}
 		a.doorStatus.Set(d, want)
-		if want == "unlocked" {
+		if wantS == "unlocked" {
 			a.remainingUnlockedDoors++
 		} else {
 			a.remainingUnlockedDoors--
 		}
 	}
-	return dict("lockStatus", status, "remainingUnlockedDoors", a.remainingUnlockedDoors), nil
+	return dict("lockStatus", want, "remainingUnlockedDoors", a.remainingUnlockedDoors), nil
 }
 
 // AdjustClimateControl is adjustClimateControl(temperature, unit,
@@ -193,15 +195,15 @@ func (a *API) AdjustClimateControl(temperature, unit, fanSpeed, mode pyval.Value
 // a temperature drawn uniformly from [-10, 40); the long-context variant
 // returns it after a long weather history.
 func (a *API) OutsideTemperatureFromGoogle() *pyval.Dict {
-	t := a.rng.Uniform(-10.0, 40.0)
+	t := a.random().Uniform(-10.0, 40.0)
 	if a.longContext {
-		d := pyval.NewDict()
+		var buf [2 * 20]pyval.Value // the items, built into one dict
+		kv := buf[:0]
 		a.weatherHistory.Items(func(k, v pyval.Value) bool {
-			d.Set(k, v)
+			kv = append(kv, k, v)
 			return true
 		})
-		d.Set("outsideTemperature", t)
-		return d
+		return pyval.DictOf(append(kv, "outsideTemperature", t)...)
 	}
 	return dict("outsideTemperature", t)
 }
@@ -229,9 +231,10 @@ func (a *API) SetHeadlights(mode pyval.Value) *pyval.Dict {
 // part of the car (fuel, battery, doors, climate, headlights,
 // parkingBrake, brakePedal, engine).
 func (a *API) DisplayCarStatus(option pyval.Value) *pyval.Dict {
-	d := pyval.NewDict()
+	var buf [10]pyval.Value // the items, built into one dict
+	kv := buf[:0]
 	if a.longContext {
-		d.Set("metadata", a.carMetadata)
+		kv = append(kv, "metadata", a.carMetadata)
 	}
 	s, isString := option.(string)
 	if !isString {
@@ -239,38 +242,33 @@ func (a *API) DisplayCarStatus(option pyval.Value) *pyval.Dict {
 	}
 	switch s {
 	case "fuel":
-		d.Set("fuelLevel", a.fuelLevel)
+		kv = append(kv, "fuelLevel", a.fuelLevel)
 	case "battery":
-		d.Set("batteryVoltage", a.batteryVoltage)
+		kv = append(kv, "batteryVoltage", a.batteryVoltage)
 	case "doors":
-		d.Set("doorStatus", a.doorStatus)
+		kv = append(kv, "doorStatus", a.doorStatus)
 	case "climate":
-		d.Set("currentACTemperature", a.acTemperature)
-		d.Set("fanSpeed", a.fanSpeed)
-		d.Set("climateMode", a.acMode)
-		d.Set("humidityLevel", a.humidityLevel)
+		kv = append(kv, "currentACTemperature", a.acTemperature, "fanSpeed", a.fanSpeed,
+			"climateMode", a.acMode, "humidityLevel", a.humidityLevel)
 	case "headlights":
-		d.Set("headlightStatus", a.headLightStatus)
+		kv = append(kv, "headlightStatus", a.headLightStatus)
 	case "parkingBrake":
-		d.Set("parkingBrakeStatus", a.parkingBrakeStatus)
-		d.Set("parkingBrakeForce", a.parkingBrakeForce)
-		d.Set("slopeAngle", a.slopeAngle)
+		kv = append(kv, "parkingBrakeStatus", a.parkingBrakeStatus, "parkingBrakeForce", a.parkingBrakeForce,
+			"slopeAngle", a.slopeAngle)
 	case "brakePedal":
-		d.Set("brakePedalStatus", a.brakePedalStatus)
-		d.Set("brakePedalForce", a.brakePedalForce)
+		kv = append(kv, "brakePedalStatus", a.brakePedalStatus, "brakePedalForce", a.brakePedalForce)
 	case "engine":
-		d.Set("engineState", a.engineState)
+		kv = append(kv, "engineState", a.engineState)
 	default:
-		d.Set("error", "Invalid option")
+		kv = append(kv, "error", "Invalid option")
 	}
-	return d
+	return pyval.DictOf(kv...)
 }
 
 // ActivateParkingBrake is activateParkingBrake(mode): "engage" or
 // "release".
 func (a *API) ActivateParkingBrake(mode pyval.Value) *pyval.Dict {
-	var status string
-	var force float64
+	var status, force pyval.Value // boxed once: the state and the result hold them
 	switch {
 	case isStr(mode, "engage"):
 		status, force = "engaged", 500.0
@@ -282,14 +280,11 @@ func (a *API) ActivateParkingBrake(mode pyval.Value) *pyval.Dict {
 	a.parkingBrakeStatus = status
 	a.parkingBrakeForce = force
 	a.slopeAngle = 10.0
-	d := pyval.NewDict()
 	if a.longContext {
-		d.Set("parkingBrakeInstruction", a.parkingBrakeDoc)
+		return dict("parkingBrakeInstruction", a.parkingBrakeDoc, "parkingBrakeStatus", status,
+			"_parkingBrakeForce", force, "_slopeAngle", 10.0)
 	}
-	d.Set("parkingBrakeStatus", status)
-	d.Set("_parkingBrakeForce", force)
-	d.Set("_slopeAngle", 10.0)
-	return d
+	return dict("parkingBrakeStatus", status, "_parkingBrakeForce", force, "_slopeAngle", 10.0)
 }
 
 // PressBrakePedal is pressBrakePedal(pedalPosition): position 0 releases
@@ -311,13 +306,17 @@ func (a *API) PressBrakePedal(pedalPosition pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := toFloat(force)
-	if err != nil {
-		return nil, err
+	shown := force // float(force), the same value when force is a float
+	if _, ok := force.(float64); !ok {
+		f, err := toFloat(force)
+		if err != nil {
+			return nil, err
+		}
+		shown = f
 	}
 	a.brakePedalStatus = "pressed"
 	a.brakePedalForce = force
-	return dict("brakePedalStatus", "pressed", "brakePedalForce", f), nil
+	return dict("brakePedalStatus", "pressed", "brakePedalForce", shown), nil
 }
 
 // ReleaseBrakePedal is releaseBrakePedal().
@@ -363,7 +362,7 @@ func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Valu
 // CurrentSpeed is get_current_speed(): a speed drawn uniformly from
 // [0, 120).
 func (a *API) CurrentSpeed() *pyval.Dict {
-	return dict("currentSpeed", a.rng.Uniform(0.0, 120.0))
+	return dict("currentSpeed", a.random().Uniform(0.0, 120.0))
 }
 
 // DisplayLog is display_log(messages): the messages, as given.
@@ -403,7 +402,7 @@ func (a *API) GallonToLiter(gallon pyval.Value) (pyval.Value, error) {
 
 // distances are the reference's known city pairs (zip codes, either
 // order) in kilometres.
-var distances = map[[2]string]float64{
+var distances = map[[2]string]pyval.Value{
 	{"83214", "74532"}: 750.0,
 	{"56108", "62947"}: 320.0,
 	{"71354", "83462"}: 450.0,
@@ -423,23 +422,21 @@ var distances = map[[2]string]float64{
 func (a *API) EstimateDistance(cityA, cityB pyval.Value) *pyval.Dict {
 	x, okA := cityA.(string)
 	y, okB := cityB.(string)
-	d := pyval.NewDict()
 	km, ok := distances[[2]string{x, y}]
 	if !ok {
 		km, ok = distances[[2]string{y, x}]
 	}
-	if ok && okA && okB {
-		d.Set("distance", km)
-	} else {
-		d.Set("error", "distance not found in database.")
+	k, v := pyval.Value("distance"), km
+	if !ok || !okA || !okB {
+		k, v = "error", "distance not found in database."
 	}
 	if a.longContext {
-		d.Set("intermediaryCities", a.intermediaries)
+		return dict(k, v, "intermediaryCities", a.intermediaries)
 	}
-	return d
+	return dict(k, v)
 }
 
-var zipcodes = map[string]string{
+var zipcodes = map[string]pyval.Value{
 	"Rivermist":       "83214",
 	"Stonebrook":      "74532",
 	"Maplecrest":      "56108",
@@ -456,7 +453,7 @@ var zipcodes = map[string]string{
 // ZipcodeBasedOnCity is get_zipcode_based_on_city(city); unknown cities
 // get "00000".
 func (a *API) ZipcodeBasedOnCity(city pyval.Value) *pyval.Dict {
-	zip := "00000"
+	var zip pyval.Value = "00000"
 	if s, ok := city.(string); ok {
 		if z, ok := zipcodes[s]; ok {
 			zip = z
@@ -480,21 +477,7 @@ func (a *API) SetNavigation(destination pyval.Value) (pyval.Value, error) {
 // whether their mean lies in [30, 35] psi; the long-context variant adds
 // the car's metadata.
 func (a *API) CheckTirePressure() (pyval.Value, error) {
-	sum, err := arith("+", a.frontLeftTirePressure, a.frontRightTirePressure)
-	if err == nil {
-		sum, err = arith("+", sum, a.rearLeftTirePressure)
-	}
-	if err == nil {
-		sum, err = arith("+", sum, a.rearRightTirePressure)
-	}
-	if err != nil {
-		return nil, err
-	}
-	mean, err := trueDiv(sum, int64(4))
-	if err != nil {
-		return nil, err
-	}
-	healthy, err := between(int64(30), mean, int64(35))
+	healthy, err := a.healthyTirePressure()
 	if err != nil {
 		return nil, err
 	}
@@ -510,6 +493,36 @@ func (a *API) CheckTirePressure() (pyval.Value, error) {
 		"healthy_tire_pressure", healthy,
 		"car_info", info,
 	), nil
+}
+
+// healthyTirePressure is 30 <= (fl + fr + rl + rr) / 4 <= 35 on the four
+// pressures, which a model may have set to anything.
+func (a *API) healthyTirePressure() (bool, error) {
+	fl, ok1 := a.frontLeftTirePressure.(float64)
+	fr, ok2 := a.frontRightTirePressure.(float64)
+	rl, ok3 := a.rearLeftTirePressure.(float64)
+	rr, ok4 := a.rearRightTirePressure.(float64)
+	if ok1 && ok2 && ok3 && ok4 {
+		// All floats (the usual case): Python's float arithmetic is
+		// IEEE 754 double arithmetic, and NaN compares false.
+		mean := (fl + fr + rl + rr) / 4
+		return 30 <= mean && mean <= 35, nil
+	}
+	sum, err := arith("+", a.frontLeftTirePressure, a.frontRightTirePressure)
+	if err == nil {
+		sum, err = arith("+", sum, a.rearLeftTirePressure)
+	}
+	if err == nil {
+		sum, err = arith("+", sum, a.rearRightTirePressure)
+	}
+	if err != nil {
+		return false, err
+	}
+	mean, err := trueDiv(sum, int64(4))
+	if err != nil {
+		return false, err
+	}
+	return between(int64(30), mean, int64(35))
 }
 
 // FindNearestTireShop is find_nearest_tire_shop().

@@ -14,7 +14,11 @@
 package vehicle
 
 import (
+	"encoding/json"
 	"fmt"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -39,7 +43,10 @@ const (
 // since a model's arguments (stored as they come, as the reference stores
 // them) may be of any type.
 type API struct {
-	rng *pyval.Random
+	// rng is the generator, seeded with seed when first drawn from (most
+	// scenarios never draw); nil until then.
+	rng  *pyval.Random
+	seed pyval.Value
 
 	fuelLevel              pyval.Value
 	batteryVoltage         pyval.Value
@@ -65,9 +72,9 @@ type API struct {
 	rearRightTirePressure  pyval.Value
 	longContext            bool
 
-	// Long-context constants, loaded by Load and never changed (clones
-	// share them); all but weatherHistory as their JSON renderings
-	// (json.RawMessage), which only results hold.
+	// Long-context constants, loaded by Load and never changed (all
+	// instances share them); all but weatherHistory as their JSON
+	// renderings (json.RawMessage), which only results hold.
 	carMetadata     pyval.Value
 	weatherHistory  *pyval.Dict
 	parkingBrakeDoc pyval.Value
@@ -86,27 +93,119 @@ func New() *API {
 // Name implements bfcl.Class.
 func (a *API) Name() string { return ClassName }
 
+// The scenario keys Load reads (scenario.get(key, default) in the
+// reference), by slot.
+const (
+	slotSeed = iota
+	slotFuelLevel
+	slotBatteryVoltage
+	slotEngineState
+	slotDoorStatus
+	slotACTemperature
+	slotFanSpeed
+	slotACMode
+	slotHumidityLevel
+	slotHeadLightStatus
+	slotParkingBrakeStatus
+	slotParkingBrakeForce
+	slotSlopeAngle
+	slotBrakePedalStatus
+	slotBrakePedalForce
+	slotDistanceToNextVehicle
+	slotCruiseStatus
+	slotDestination
+	slotFrontLeftTirePressure
+	slotFrontRightTirePressure
+	slotRearLeftTirePressure
+	slotRearRightTirePressure
+	numSlots
+)
+
+// scenarioSlots maps each key to its slot.
+var scenarioSlots = map[string]int{
+	"random_seed":            slotSeed,
+	"fuelLevel":              slotFuelLevel,
+	"batteryVoltage":         slotBatteryVoltage,
+	"engineState":            slotEngineState,
+	"doorStatus":             slotDoorStatus,
+	"acTemperature":          slotACTemperature,
+	"fanSpeed":               slotFanSpeed,
+	"acMode":                 slotACMode,
+	"humidityLevel":          slotHumidityLevel,
+	"headLightStatus":        slotHeadLightStatus,
+	"parkingBrakeStatus":     slotParkingBrakeStatus,
+	"parkingBrakeForce":      slotParkingBrakeForce,
+	"slopeAngle":             slotSlopeAngle,
+	"brakePedalStatus":       slotBrakePedalStatus,
+	"brakePedalForce":        slotBrakePedalForce,
+	"distanceToNextVehicle":  slotDistanceToNextVehicle,
+	"cruiseStatus":           slotCruiseStatus,
+	"destination":            slotDestination,
+	"frontLeftTirePressure":  slotFrontLeftTirePressure,
+	"frontRightTirePressure": slotFrontRightTirePressure,
+	"rearLeftTirePressure":   slotRearLeftTirePressure,
+	"rearRightTirePressure":  slotRearRightTirePressure,
+}
+
+// scenarioDefaults are the reference's defaults, by slot (a nil
+// doorStatus stands for all four doors unlocked).
+var scenarioDefaults = [numSlots]pyval.Value{
+	slotSeed:                   defaultSeed,
+	slotFuelLevel:              0.0,
+	slotBatteryVoltage:         12.6,
+	slotEngineState:            "stopped",
+	slotDoorStatus:             nil,
+	slotACTemperature:          25.0,
+	slotFanSpeed:               int64(50),
+	slotACMode:                 "auto",
+	slotHumidityLevel:          50.0,
+	slotHeadLightStatus:        "off",
+	slotParkingBrakeStatus:     "released",
+	slotParkingBrakeForce:      0.0,
+	slotSlopeAngle:             0.0,
+	slotBrakePedalStatus:       "released",
+	slotBrakePedalForce:        0.0,
+	slotDistanceToNextVehicle:  50.0,
+	slotCruiseStatus:           "inactive",
+	slotDestination:            "None",
+	slotFrontLeftTirePressure:  32.0,
+	slotFrontRightTirePressure: 32.0,
+	slotRearLeftTirePressure:   30.0,
+	slotRearRightTirePressure:  30.0,
+}
+
 // Load implements bfcl.Class: it sets the scenario as the reference's
 // _load_scenario does, each attribute from the config or its default.
 // The config's doorStatus must be a dict (the reference fails on anything
 // else too).
 func (a *API) Load(config *pyval.Dict, longContext bool) error {
-	get := func(key string, def pyval.Value) pyval.Value {
-		if v, ok := config.Get(key); ok {
-			return v
+	v := scenarioDefaults
+	config.Items(func(k, x pyval.Value) bool {
+		if s, ok := k.(string); ok {
+			if i, ok := scenarioSlots[s]; ok {
+				v[i] = x
+			}
 		}
-		return def
-	}
-	seed := get("random_seed", defaultSeed)
-	rng, err := newRandom(seed)
-	if err != nil {
+		return true
+	})
+	seed := v[slotSeed]
+	if err := checkSeed(seed); err != nil {
 		return err
 	}
-	a.rng = rng
-	a.fuelLevel = get("fuelLevel", 0.0)
-	a.batteryVoltage = get("batteryVoltage", 12.6)
-	a.engineState = get("engineState", "stopped")
-	doors := get("doorStatus", nil)
+	a.seed, a.rng = seed, nil
+	if seed == nil {
+		// Seeded from entropy: seed now, so that clones draw what the
+		// original draws, as deep copies of a seeded generator do.
+		rng, err := newRandom(seed)
+		if err != nil {
+			return err
+		}
+		a.rng = rng
+	}
+	a.fuelLevel = v[slotFuelLevel]
+	a.batteryVoltage = v[slotBatteryVoltage]
+	a.engineState = v[slotEngineState]
+	doors := v[slotDoorStatus]
 	if doors == nil {
 		d := pyval.NewDict()
 		for _, k := range []string{"driver", "passenger", "rear_left", "rear_right"} {
@@ -127,23 +226,23 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		return true
 	})
 	a.remainingUnlockedDoors = 4 - locked
-	a.acTemperature = get("acTemperature", 25.0)
-	a.fanSpeed = get("fanSpeed", int64(50))
-	a.acMode = get("acMode", "auto")
-	a.humidityLevel = get("humidityLevel", 50.0)
-	a.headLightStatus = get("headLightStatus", "off")
-	a.parkingBrakeStatus = get("parkingBrakeStatus", "released")
-	a.parkingBrakeForce = get("parkingBrakeForce", 0.0)
-	a.slopeAngle = get("slopeAngle", 0.0)
-	a.brakePedalStatus = get("brakePedalStatus", "released")
-	a.brakePedalForce = get("brakePedalForce", 0.0)
-	a.distanceToNextVehicle = get("distanceToNextVehicle", 50.0)
-	a.cruiseStatus = get("cruiseStatus", "inactive")
-	a.destination = get("destination", "None")
-	a.frontLeftTirePressure = get("frontLeftTirePressure", 32.0)
-	a.frontRightTirePressure = get("frontRightTirePressure", 32.0)
-	a.rearLeftTirePressure = get("rearLeftTirePressure", 30.0)
-	a.rearRightTirePressure = get("rearRightTirePressure", 30.0)
+	a.acTemperature = v[slotACTemperature]
+	a.fanSpeed = v[slotFanSpeed]
+	a.acMode = v[slotACMode]
+	a.humidityLevel = v[slotHumidityLevel]
+	a.headLightStatus = v[slotHeadLightStatus]
+	a.parkingBrakeStatus = v[slotParkingBrakeStatus]
+	a.parkingBrakeForce = v[slotParkingBrakeForce]
+	a.slopeAngle = v[slotSlopeAngle]
+	a.brakePedalStatus = v[slotBrakePedalStatus]
+	a.brakePedalForce = v[slotBrakePedalForce]
+	a.distanceToNextVehicle = v[slotDistanceToNextVehicle]
+	a.cruiseStatus = v[slotCruiseStatus]
+	a.destination = v[slotDestination]
+	a.frontLeftTirePressure = v[slotFrontLeftTirePressure]
+	a.frontRightTirePressure = v[slotFrontRightTirePressure]
+	a.rearLeftTirePressure = v[slotRearLeftTirePressure]
+	a.rearRightTirePressure = v[slotRearRightTirePressure]
 	a.longContext = longContext
 	a.carMetadata, a.weatherHistory, a.parkingBrakeDoc, a.intermediaries = nil, nil, nil, nil
 	if longContext {
@@ -159,19 +258,77 @@ func (a *API) loadLongContext() error {
 	if a.carMetadata, err = bfcl.ConstantJSON("CAR_STATUS_METADATA_EXTENSION"); err != nil {
 		return err
 	}
-	w, err := bfcl.Constant("LONG_WEATHER_EXTENSION")
-	if err != nil {
+	if a.weatherHistory, err = weatherHistory(); err != nil {
 		return err
-	}
-	var ok bool
-	if a.weatherHistory, ok = w.(*pyval.Dict); !ok {
-		return fmt.Errorf("vehicle: LONG_WEATHER_EXTENSION is a %s, not a dict", pyval.TypeName(w))
 	}
 	if a.parkingBrakeDoc, err = bfcl.ConstantJSON("PARKING_BRAKE_INSTRUCTION"); err != nil {
 		return err
 	}
 	a.intermediaries, err = bfcl.ConstantJSON("INTERMEDIARY_CITIES")
 	return err
+}
+
+// weather is LONG_WEATHER_EXTENSION, copied once per loaded set of
+// constants and shared by every instance, which only reads it; from is
+// bfcl's shared rendering of the constant it was copied from, which is
+// made anew whenever the constant changes.
+type weather struct {
+	from    json.RawMessage
+	history *pyval.Dict
+}
+
+var weatherCache atomic.Pointer[weather]
+
+// weatherHistory returns LONG_WEATHER_EXTENSION, shared: callers must not
+// change it.
+func weatherHistory() (*pyval.Dict, error) {
+	// Without a rendering (a constant JSON cannot hold), nothing
+	// identifies the constant: copy it for this instance alone.
+	from, fromErr := bfcl.ConstantJSON("LONG_WEATHER_EXTENSION")
+	if w := weatherCache.Load(); fromErr == nil && w != nil && len(w.from) == len(from) && unsafe.SliceData(w.from) == unsafe.SliceData(from) {
+		return w.history, nil
+	}
+	v, err := bfcl.Constant("LONG_WEATHER_EXTENSION")
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.(*pyval.Dict)
+	if !ok {
+		return nil, fmt.Errorf("vehicle: LONG_WEATHER_EXTENSION is a %s, not a dict", pyval.TypeName(v))
+	}
+	if fromErr == nil {
+		weatherCache.Store(&weather{from: from, history: d})
+	}
+	return d, nil
+}
+
+// seedCheck is a generator that checkSeed seeds to validate a seed.
+var seedCheck struct {
+	sync.Mutex
+	r pyval.Random
+}
+
+// checkSeed reports the error seeding a generator with seed gives (the
+// TypeError or ValueError Python raises), without keeping a generator.
+func checkSeed(seed pyval.Value) error {
+	seedCheck.Lock()
+	defer seedCheck.Unlock()
+	if err := seedCheck.r.Seed(seed); err != nil {
+		return fmt.Errorf("%s: random_seed: %w", "vehicle", err)
+	}
+	return nil
+}
+
+// random returns the generator, seeding it on first use.
+func (a *API) random() *pyval.Random {
+	if a.rng == nil {
+		rng, err := newRandom(a.seed)
+		if err != nil {
+			panic(err) // checkSeed accepted the seed at Load
+		}
+		a.rng = rng
+	}
+	return a.rng
 }
 
 // newRandom seeds random.Random as the reference does with the scenario's
@@ -237,12 +394,14 @@ func (a *API) StateEqual(other bfcl.Class) bool {
 		pyval.Equal(a.longContext, o.longContext)
 }
 
-// Clone implements bfcl.Class. The door dict and the random generator are
-// copied; other attributes are only ever replaced, never changed in
-// place, so the copy shares them.
+// Clone implements bfcl.Class. The door dict and the random generator
+// (once seeded) are copied; other attributes are only ever replaced,
+// never changed in place, so the copy shares them.
 func (a *API) Clone() bfcl.Class {
 	c := *a
-	c.rng = a.rng.Clone()
+	if a.rng != nil {
+		c.rng = a.rng.Clone()
+	}
 	c.doorStatus = a.doorStatus.Clone()
 	return &c
 }

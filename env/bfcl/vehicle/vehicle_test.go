@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/env/bfcl/bfcltest"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -264,6 +265,62 @@ func TestToFloat(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("float(%s) = %s, want %s", pyval.Repr(tc.in), got, tc.want)
+		}
+	}
+}
+
+// TestWeatherConstant checks that a long-context instance shows the
+// weather history loaded when it is built, not one an earlier instance
+// used.
+func TestWeatherConstant(t *testing.T) {
+	bfcltest.AnchorDir(t)
+	orig, err := bfcl.Constant("LONG_WEATHER_EXTENSION")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bfcl.SetConstant("LONG_WEATHER_EXTENSION", orig) })
+	weather := func() string {
+		t.Helper()
+		e, err := bfcl.New([]string{ClassName}, nil, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Exec("get_outside_temperature_from_google()")
+	}
+	if got := weather(); !strings.HasPrefix(got, `{"-1_day": `) {
+		t.Fatalf("long-context weather: %.100s", got)
+	}
+	bfcl.SetConstant("LONG_WEATHER_EXTENSION", pyval.DictOf("yesterday", "rain"))
+	if got := weather(); !strings.HasPrefix(got, `{"yesterday": "rain", "outsideTemperature": `) {
+		t.Errorf("after changing the constant: %.100s", got)
+	}
+}
+
+// TestLazySeed checks that an instance seeded on its first draw draws
+// what one seeded at load does, clones included, and that Load still
+// refuses a seed Python refuses.
+func TestLazySeed(t *testing.T) {
+	cfg := pyval.DictOf("random_seed", int64(7))
+	a := New()
+	if err := a.Load(cfg, false); err != nil {
+		t.Fatal(err)
+	}
+	c := a.Clone().(*API)
+	r := pyval.NewRandom(int64(7))
+	want := pyval.DictOf("currentSpeed", r.Uniform(0, 120))
+	for _, x := range []*API{a, c} {
+		if got := x.CurrentSpeed(); !pyval.Equal(got, want) {
+			t.Errorf("first draw %s, want %s", pyval.Repr(got), pyval.Repr(want))
+		}
+	}
+	// A clone taken after a draw continues from there.
+	want = pyval.DictOf("currentSpeed", r.Uniform(0, 120))
+	if got := a.Clone().(*API).CurrentSpeed(); !pyval.Equal(got, want) {
+		t.Errorf("clone's draw %s, want %s", pyval.Repr(got), pyval.Repr(want))
+	}
+	for _, seed := range []pyval.Value{[]pyval.Value{}, math.NaN()} {
+		if err := New().Load(pyval.DictOf("random_seed", seed), false); err == nil {
+			t.Errorf("seed %s loaded", pyval.Repr(seed))
 		}
 	}
 }
