@@ -264,11 +264,14 @@ func safeCall(c Class, m *Method, args []pyval.Value) (res pyval.Value, err erro
 
 // ResultString renders a method's return value as the reference's
 // executor does: a str as is, a dict through json.dumps (str() when it is
-// not serialisable), anything else through str().
+// not serialisable), anything else through str(). A JSONResult is a dict
+// already through json.dumps.
 func ResultString(v pyval.Value) string {
 	switch r := v.(type) {
 	case string:
 		return r
+	case JSONResult:
+		return string(r)
 	case *pyval.Dict:
 		if s, err := pyval.JSONDumps(r); err == nil {
 			return s
