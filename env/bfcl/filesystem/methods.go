@@ -49,19 +49,19 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 // Pwd is pwd(): the path from the outermost folder to the current one,
 // the root's own name included ("/workspace/document" for a root named
 // "workspace"; "//" for the default root "/").
-func (fs *FileSystem) Pwd() *pyval.Dict {
+func (fs *FileSystem) Pwd() pyval.Value {
 	var buf [16]string
 	names := buf[:0]
 	for d := fs.cwd; d != nil; d = d.Parent {
 		names = append(names, d.Name)
 	}
 	slices.Reverse(names)
-	return pyval.DictOf("current_working_directory", "/"+strings.Join(names, "/"))
+	return bfcl.RenderDict("current_working_directory", "/"+strings.Join(names, "/"))
 }
 
 // Ls is ls(a=False): the current directory's entries, those starting
 // with "." only when a is true.
-func (fs *FileSystem) Ls(a pyval.Value) *pyval.Dict {
+func (fs *FileSystem) Ls(a pyval.Value) pyval.Value {
 	keys := fs.cwd.Contents.Names()
 	if !pyval.Truth(a) {
 		kept := keys[:0]
@@ -72,7 +72,7 @@ func (fs *FileSystem) Ls(a pyval.Value) *pyval.Dict {
 		}
 		keys = kept
 	}
-	return pyval.DictOf("current_directory_content", keys)
+	return bfcl.RenderDict("current_directory_content", keys)
 }
 
 // Cd is cd(folder): one level down, "..", "." or "/".
@@ -100,26 +100,29 @@ func (fs *FileSystem) Cd(folder pyval.Value) (pyval.Value, error) {
 		return pyval.NewDict(), nil
 	}
 	target, msg, err := fs.navigate(f)
-	if err != nil || msg != nil {
-		return msg, err
+	if err != nil {
+		return nil, err
+	}
+	if msg != "" {
+		return errDict(msg), nil
 	}
 	fs.cwd = target
-	return pyval.DictOf("current_working_directory", target.nameValue()), nil
+	return bfcl.RenderDict("current_working_directory", target.nameValue()), nil
 }
 
 // navigate is the reference's _navigate_to_directory: None and "." are
 // the current directory, "/" the root, anything else a "/"-separated path
 // from the current directory (or the root when it starts with "/").
-func (fs *FileSystem) navigate(path pyval.Value) (*Directory, *pyval.Dict, error) {
+func (fs *FileSystem) navigate(path pyval.Value) (*Directory, string, error) {
 	if path == nil || path == "." {
-		return fs.cwd, nil, nil
+		return fs.cwd, "", nil
 	}
 	if path == "/" {
-		return fs.root, nil, nil
+		return fs.root, "", nil
 	}
 	p, err := str(path, "strip")
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	dir := fs.cwd
 	if strings.HasPrefix(p, "/") {
@@ -131,11 +134,11 @@ func (fs *FileSystem) navigate(path pyval.Value) (*Directory, *pyval.Dict, error
 		name, rest, more = strings.Cut(rest, "/")
 		next, ok := dir.item(name).(*Directory)
 		if !ok {
-			return nil, errDict("cd: '" + p + "': No such file or directory"), nil
+			return nil, "cd: '" + p + "': No such file or directory", nil
 		}
 		dir = next
 	}
-	return dir, nil, nil
+	return dir, "", nil
 }
 
 // Mkdir is mkdir(dir_name): a new, empty directory in the current one.
@@ -192,7 +195,7 @@ func (fs *FileSystem) Touch(fileName pyval.Value) (pyval.Value, error) {
 // an existing file of the current directory.
 func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 	if fileName == nil {
-		return pyval.DictOf("terminal_output", content), nil
+		return bfcl.RenderDict("terminal_output", content), nil
 	}
 	ok, err := validName(fileName)
 	if err != nil {
@@ -202,7 +205,7 @@ func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 		return errDict("echo: cannot write to '" + pyval.Str(fileName) + "': Invalid character"), nil
 	}
 	if !pyval.Truth(fileName) {
-		return pyval.DictOf("terminal_output", content), nil
+		return bfcl.RenderDict("terminal_output", content), nil
 	}
 	_, item, exists, err := lookup(fs.cwd, fileName)
 	if err != nil {
@@ -236,7 +239,7 @@ func (fs *FileSystem) Cat(fileName pyval.Value) (pyval.Value, error) {
 		return errDict("cat: '" + pyval.Str(fileName) + "': No such file or directory"), nil
 	}
 	if f, ok := item.(*File); ok {
-		return pyval.DictOf("file_content", f.Content), nil
+		return bfcl.RenderDict("file_content", f.Content), nil
 	}
 	return errDict("cat: '" + pyval.Str(fileName) + "': Is a directory"), nil
 }
@@ -248,9 +251,8 @@ func (fs *FileSystem) Find(path, name pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if msg != nil {
-		e, _ := msg.Get("error")
-		return errDict(strings.Replace(e.(string), "cd:", "find:", 1)), nil
+	if msg != "" {
+		return errDict(strings.Replace(msg, "cd:", "find:", 1)), nil
 	}
 	base, err := str(path, "rstrip")
 	if err != nil {
@@ -260,7 +262,7 @@ func (fs *FileSystem) Find(path, name pyval.Value) (pyval.Value, error) {
 	if err := search(dir, strings.TrimRight(base, "/"), name, &matches, 0); err != nil {
 		return nil, err
 	}
-	return pyval.DictOf("matches", matches), nil
+	return bfcl.RenderDict("matches", matches), nil
 }
 
 func search(dir *Directory, base string, name pyval.Value, matches *[]pyval.Value, depth int) error {
@@ -313,22 +315,22 @@ func (fs *FileSystem) Wc(fileName, mode pyval.Value) (pyval.Value, error) {
 			for i := 0; i < len(s); n++ {
 				_, i, _ = nextLine(s, i)
 			}
-			return pyval.DictOf("count", int64(n), "type", "lines"), nil
+			return bfcl.RenderDict("count", int64(n), "type", "lines"), nil
 		case "w":
 			s, err := str(f.Content, "split")
 			if err != nil {
 				return nil, err
 			}
-			return pyval.DictOf("count", int64(countWords(s)), "type", "words"), nil
+			return bfcl.RenderDict("count", int64(countWords(s)), "type", "words"), nil
 		default:
 			if s, ok := f.Content.(string); ok {
-				return pyval.DictOf("count", int64(runeLen(s)), "type", "characters"), nil
+				return bfcl.RenderDict("count", int64(runeLen(s)), "type", "characters"), nil
 			}
 			n, err := pyLen(f.Content)
 			if err != nil {
 				return nil, err
 			}
-			return pyval.DictOf("count", n, "type", "characters"), nil
+			return bfcl.RenderDict("count", n, "type", "characters"), nil
 		}
 	}
 	return errDict("wc: " + pyval.Str(fileName) + ": No such file or directory"), nil
@@ -348,7 +350,7 @@ func (fs *FileSystem) Sort(fileName pyval.Value) (pyval.Value, error) {
 		var buf [32]string
 		ls := appendLines(buf[:0], s)
 		slices.Sort(ls)
-		return pyval.DictOf("sorted_content", strings.Join(ls, "\n")), nil
+		return bfcl.RenderDict("sorted_content", strings.Join(ls, "\n")), nil
 	}
 	return errDict("sort: " + pyval.Str(fileName) + ": No such file or directory"), nil
 }
@@ -377,7 +379,7 @@ func (fs *FileSystem) Grep(fileName, pattern pyval.Value) (pyval.Value, error) {
 				matching = append(matching, l)
 			}
 		}
-		return pyval.DictOf("matching_lines", matching), nil
+		return bfcl.RenderDict("matching_lines", matching), nil
 	}
 	return errDict("grep: " + pyval.Str(fileName) + ": No such file or directory"), nil
 }
@@ -390,7 +392,7 @@ func (fs *FileSystem) Du(humanReadable pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !pyval.Truth(humanReadable) {
-		return pyval.DictOf("disk_usage", strconv.FormatInt(total, 10)+" bytes"), nil
+		return bfcl.RenderDict("disk_usage", strconv.FormatInt(total, 10)+" bytes"), nil
 	}
 	x := float64(total)
 	s := ""
@@ -404,7 +406,7 @@ func (fs *FileSystem) Du(humanReadable pyval.Value) (pyval.Value, error) {
 			s = strconv.FormatFloat(x, 'f', 2, 64) + " PB"
 		}
 	}
-	return pyval.DictOf("disk_usage", s), nil
+	return bfcl.RenderDict("disk_usage", s), nil
 }
 
 func size(v pyval.Value, depth int) (int64, error) {
@@ -482,11 +484,11 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 	}
 	tail := spans[start:]
 	if len(tail) == 0 {
-		return pyval.DictOf("last_lines", ""), nil
+		return bfcl.RenderDict("last_lines", ""), nil
 	}
 	if plain {
 		// "\n".join of lines separated by single "\n"s is the text they span.
-		return pyval.DictOf("last_lines", s[tail[0][0]:tail[len(tail)-1][1]]), nil
+		return bfcl.RenderDict("last_lines", s[tail[0][0]:tail[len(tail)-1][1]]), nil
 	}
 	var b strings.Builder
 	for i, sp := range tail {
@@ -495,7 +497,7 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 		}
 		b.WriteString(s[sp[0]:sp[1]])
 	}
-	return pyval.DictOf("last_lines", b.String()), nil
+	return bfcl.RenderDict("last_lines", b.String()), nil
 }
 
 // Diff is diff(file_name1, file_name2): the differing lines of two files,
@@ -545,7 +547,7 @@ func (fs *FileSystem) Diff(fileName1, fileName2 pyval.Value) (pyval.Value, error
 				b.WriteString("\n+ ")
 				b.WriteString(p[1])
 			}
-			return pyval.DictOf("diff_lines", b.String()), nil
+			return bfcl.RenderDict("diff_lines", b.String()), nil
 		}
 	}
 	return errDict("diff: " + pyval.Str(fileName1) + " or " + pyval.Str(fileName2) + ": No such file or directory"), nil
@@ -627,9 +629,9 @@ func (fs *FileSystem) move(source, destination pyval.Value, isCopy bool) (pyval.
 		}
 	}
 	if destExists {
-		return pyval.DictOf("result", "'"+src+"' "+done+" to '"+dst+"/"+src+"'"), nil
+		return bfcl.RenderDict("result", "'"+src+"' "+done+" to '"+dst+"/"+src+"'"), nil
 	}
-	return pyval.DictOf("result", "'"+src+"' "+done+" to '"+dst+"'"), nil
+	return bfcl.RenderDict("result", "'"+src+"' "+done+" to '"+dst+"'"), nil
 }
 
 // Rm is rm(file_name): removes a file or directory of the current
@@ -643,7 +645,7 @@ func (fs *FileSystem) Rm(fileName pyval.Value) (pyval.Value, error) {
 		return errDict("rm: cannot remove '" + pyval.Str(fileName) + "': No such file or directory"), nil
 	}
 	fs.cwd.Contents.delete(name)
-	return pyval.DictOf("result", "'"+name+"' removed"), nil
+	return bfcl.RenderDict("result", "'"+name+"' removed"), nil
 }
 
 // Rmdir is rmdir(dir_name): removes an empty directory of the current
@@ -664,5 +666,5 @@ func (fs *FileSystem) Rmdir(dirName pyval.Value) (pyval.Value, error) {
 		return errDict("rmdir: cannot remove '" + name + "': Directory not empty"), nil
 	}
 	fs.cwd.Contents.delete(name)
-	return pyval.DictOf("result", "'"+name+"' removed"), nil
+	return bfcl.RenderDict("result", "'"+name+"' removed"), nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -84,11 +85,7 @@ func checkLineCommands(t *testing.T, s string, lines []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := pyval.JSONDumps(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
+		return bfcl.ResultString(v)
 	}
 	dumps := func(kv ...pyval.Value) string {
 		out, err := pyval.JSONDumps(pyval.DictOf(kv...))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/vehicle"
-	"github.com/toolgym/toolgym/pyval"
 )
 
 // Calls written in Python, as a model writes them, run through the BFCL
@@ -43,7 +42,6 @@ func ExampleAPI_GallonToLiter() {
 	if err != nil {
 		panic(err)
 	}
-	s, _ := pyval.JSONDumps(r)
-	fmt.Println(s)
+	fmt.Println(bfcl.ResultString(r)) // what the model sees
 	// Output: {"liter": 113.56230000000001}
 }

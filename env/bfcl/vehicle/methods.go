@@ -55,11 +55,11 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 })
 
 // dict builds a result dict from alternating keys and values.
-func dict(kv ...pyval.Value) *pyval.Dict {
-	return pyval.DictOf(kv[:len(kv)&^1]...)
+func dict(kv ...pyval.Value) pyval.Value {
+	return bfcl.RenderDict(kv[:len(kv)&^1]...)
 }
 
-func errDict(msg pyval.Value) *pyval.Dict { return dict("error", msg) }
+func errDict(msg pyval.Value) pyval.Value { return dict("error", msg) }
 
 // StartEngine is startEngine(ignitionMode): it starts the engine when all
 // doors are locked and the brake pedal is pressed fully; "STOP" stops it
@@ -194,7 +194,7 @@ func (a *API) AdjustClimateControl(temperature, unit, fanSpeed, mode pyval.Value
 // OutsideTemperatureFromGoogle is get_outside_temperature_from_google():
 // a temperature drawn uniformly from [-10, 40); the long-context variant
 // returns it after a long weather history.
-func (a *API) OutsideTemperatureFromGoogle() *pyval.Dict {
+func (a *API) OutsideTemperatureFromGoogle() pyval.Value {
 	t := a.random().Uniform(-10.0, 40.0)
 	if a.longContext {
 		var buf [2 * 20]pyval.Value // the items, built into one dict
@@ -210,11 +210,11 @@ func (a *API) OutsideTemperatureFromGoogle() *pyval.Dict {
 
 // OutsideTemperatureFromWeatherCom is
 // get_outside_temperature_from_weather_com(): always {"error": 404}.
-func (a *API) OutsideTemperatureFromWeatherCom() *pyval.Dict { return errDict(int64(404)) }
+func (a *API) OutsideTemperatureFromWeatherCom() pyval.Value { return errDict(int64(404)) }
 
 // SetHeadlights is setHeadlights(mode): "on" turns them on, "off" and
 // "auto" off.
-func (a *API) SetHeadlights(mode pyval.Value) *pyval.Dict {
+func (a *API) SetHeadlights(mode pyval.Value) pyval.Value {
 	s, isString := mode.(string)
 	switch {
 	case !isString || (s != "on" && s != "off" && s != "auto"):
@@ -230,7 +230,7 @@ func (a *API) SetHeadlights(mode pyval.Value) *pyval.Dict {
 // DisplayCarStatus is displayCarStatus(option): the attributes of one
 // part of the car (fuel, battery, doors, climate, headlights,
 // parkingBrake, brakePedal, engine).
-func (a *API) DisplayCarStatus(option pyval.Value) *pyval.Dict {
+func (a *API) DisplayCarStatus(option pyval.Value) pyval.Value {
 	var buf [10]pyval.Value // the items, built into one dict
 	kv := buf[:0]
 	if a.longContext {
@@ -262,12 +262,12 @@ func (a *API) DisplayCarStatus(option pyval.Value) *pyval.Dict {
 	default:
 		kv = append(kv, "error", "Invalid option")
 	}
-	return pyval.DictOf(kv...)
+	return bfcl.RenderDict(kv...)
 }
 
 // ActivateParkingBrake is activateParkingBrake(mode): "engage" or
 // "release".
-func (a *API) ActivateParkingBrake(mode pyval.Value) *pyval.Dict {
+func (a *API) ActivateParkingBrake(mode pyval.Value) pyval.Value {
 	var status, force pyval.Value // boxed once: the state and the result hold them
 	switch {
 	case isStr(mode, "engage"):
@@ -320,7 +320,7 @@ func (a *API) PressBrakePedal(pedalPosition pyval.Value) (pyval.Value, error) {
 }
 
 // ReleaseBrakePedal is releaseBrakePedal().
-func (a *API) ReleaseBrakePedal() *pyval.Dict {
+func (a *API) ReleaseBrakePedal() pyval.Value {
 	a.brakePedalStatus = "released"
 	a.brakePedalForce = 0.0
 	return dict("brakePedalStatus", "released", "brakePedalForce", 0.0)
@@ -361,12 +361,12 @@ func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Valu
 
 // CurrentSpeed is get_current_speed(): a speed drawn uniformly from
 // [0, 120).
-func (a *API) CurrentSpeed() *pyval.Dict {
+func (a *API) CurrentSpeed() pyval.Value {
 	return dict("currentSpeed", a.random().Uniform(0.0, 120.0))
 }
 
 // DisplayLog is display_log(messages): the messages, as given.
-func (a *API) DisplayLog(messages pyval.Value) *pyval.Dict { return dict("log", messages) }
+func (a *API) DisplayLog(messages pyval.Value) pyval.Value { return dict("log", messages) }
 
 // EstimateDriveFeasibilityByMileage is
 // estimate_drive_feasibility_by_mileage(distance), at 20 miles a gallon.
@@ -419,7 +419,7 @@ var distances = map[[2]string]pyval.Value{
 
 // EstimateDistance is estimate_distance(cityA, cityB), between two zip
 // codes; the long-context variant adds intermediary cities.
-func (a *API) EstimateDistance(cityA, cityB pyval.Value) *pyval.Dict {
+func (a *API) EstimateDistance(cityA, cityB pyval.Value) pyval.Value {
 	x, okA := cityA.(string)
 	y, okB := cityB.(string)
 	km, ok := distances[[2]string{x, y}]
@@ -452,7 +452,7 @@ var zipcodes = map[string]pyval.Value{
 
 // ZipcodeBasedOnCity is get_zipcode_based_on_city(city); unknown cities
 // get "00000".
-func (a *API) ZipcodeBasedOnCity(city pyval.Value) *pyval.Dict {
+func (a *API) ZipcodeBasedOnCity(city pyval.Value) pyval.Value {
 	var zip pyval.Value = "00000"
 	if s, ok := city.(string); ok {
 		if z, ok := zipcodes[s]; ok {
@@ -526,6 +526,6 @@ func (a *API) healthyTirePressure() (bool, error) {
 }
 
 // FindNearestTireShop is find_nearest_tire_shop().
-func (a *API) FindNearestTireShop() *pyval.Dict {
+func (a *API) FindNearestTireShop() pyval.Value {
 	return dict("shopLocation", "456 Oakwood Avenue, Rivermist, 83214")
 }
