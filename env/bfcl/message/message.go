@@ -12,6 +12,7 @@ package message
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -32,9 +33,14 @@ const defaultSeed = int64(200191)
 type API struct {
 	rng *pyval.Random
 
-	// generatedIDs is the reference's generated_ids: a set, or whatever
-	// the scenario gave (a JSON list, which fails on the first add, as in
-	// the reference).
+	// ids is the reference's generated_ids when it is the set the
+	// instance made itself (the scenario gave none): the ids drawn so far,
+	// distinct, in drawing order. The set is built only for State.
+	ids    []int64
+	idsBuf [4]int64 // ids' first backing array
+	// generatedIDs, when not nil, is the generated_ids the scenario gave
+	// instead (a JSON list, which fails on the first add, as in the
+	// reference); ids is then unused.
 	generatedIDs pyval.Value
 	userCount    int64
 	userMap      *pyval.Dict
@@ -94,8 +100,11 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		return err
 	}
 	a.rng = rng
-	a.generatedIDs = pyval.NewSet()
+	a.ids, a.generatedIDs = a.idsBuf[:0], nil
 	if v, ok := get("generated_ids"); ok {
+		if v == nil {
+			v = none{} // a given None stays apart from "none given"
+		}
 		a.generatedIDs = v
 	}
 	a.userCount = 4
@@ -104,21 +113,23 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 			return err
 		}
 	}
-	a.userMap = defaultUserMap()
 	if v, ok := get("user_map"); ok {
 		d, isDict := v.(*pyval.Dict)
 		if !isDict {
 			return fmt.Errorf("message: user_map is a %s, not a dict", pyval.TypeName(v))
 		}
 		a.userMap = d
+	} else {
+		a.userMap = defaultUserMap()
 	}
-	a.inbox = defaultInbox()
 	if v, ok := get("inbox"); ok {
 		l, isList := v.([]pyval.Value)
 		if !isList {
 			return fmt.Errorf("message: inbox is a %s, not a list", pyval.TypeName(v))
 		}
-		a.inbox = l
+		a.inbox = withRoom(l)
+	} else {
+		a.inbox = withRoom(defaultInbox())
 	}
 	a.messageCount = 3
 	if v, ok := get("message_count"); ok {
@@ -131,6 +142,16 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		a.currentUser = v
 	}
 	return nil
+}
+
+// inboxRoom is the room Load leaves in the inbox for the messages a test
+// entry sends.
+const inboxRoom = 8
+
+// withRoom returns l in a backing array with room for inboxRoom more
+// items, so that the first sends do not copy the inbox.
+func withRoom(l []pyval.Value) []pyval.Value {
+	return append(make([]pyval.Value, 0, len(l)+inboxRoom), l...)
 }
 
 func intAttr(name string, v pyval.Value) (int64, error) {
@@ -156,7 +177,11 @@ func newRandom(seed pyval.Value) (*pyval.Random, error) {
 // inbox are shared, as nothing changes them.
 func (a *API) State() *pyval.Dict {
 	d := pyval.NewDict()
-	d.Set("generated_ids", pyval.DeepCopy(a.generatedIDs))
+	if a.generatedIDs != nil {
+		d.Set("generated_ids", pyval.DeepCopy(a.generatedIDsValue()))
+	} else {
+		d.Set("generated_ids", a.generatedIDsValue())
+	}
 	d.Set("user_count", a.userCount)
 	d.Set("user_map", a.userMap.Clone())
 	d.Set("inbox", append([]pyval.Value{}, a.inbox...))
@@ -169,7 +194,7 @@ func (a *API) State() *pyval.Dict {
 // compared without copying them.
 func (a *API) StateEqual(other bfcl.Class) bool {
 	o, ok := other.(*API)
-	return ok && pyval.Equal(a.generatedIDs, o.generatedIDs) &&
+	return ok && a.sameGeneratedIDs(o) &&
 		pyval.Equal(a.userCount, o.userCount) &&
 		pyval.Equal(a.userMap, o.userMap) &&
 		pyval.Equal(a.inbox, o.inbox) &&
@@ -181,8 +206,45 @@ func (a *API) StateEqual(other bfcl.Class) bool {
 func (a *API) Clone() bfcl.Class {
 	c := *a
 	c.rng = a.rng.Clone()
+	c.ids = append([]int64(nil), a.ids...)
 	c.generatedIDs = pyval.DeepCopy(a.generatedIDs)
 	c.userMap = a.userMap.Clone()
 	c.inbox = append([]pyval.Value(nil), a.inbox...)
 	return &c
+}
+
+// none stands for a generated_ids of None given by the scenario.
+type none struct{}
+
+// generatedIDsValue returns generated_ids as the reference holds it: the
+// scenario's value, or a new set of the ids drawn.
+func (a *API) generatedIDsValue() pyval.Value {
+	switch v := a.generatedIDs.(type) {
+	case nil:
+		s := pyval.NewSet()
+		for _, id := range a.ids {
+			s.Add(id)
+		}
+		return s
+	case none:
+		return nil
+	default:
+		return v
+	}
+}
+
+// sameGeneratedIDs reports whether generated_ids equals o's (Python ==).
+func (a *API) sameGeneratedIDs(o *API) bool {
+	if a.generatedIDs != nil || o.generatedIDs != nil {
+		return pyval.Equal(a.generatedIDsValue(), o.generatedIDsValue())
+	}
+	if len(a.ids) != len(o.ids) {
+		return false
+	}
+	for _, id := range a.ids { // both hold distinct ids
+		if !slices.Contains(o.ids, id) {
+			return false
+		}
+	}
+	return true
 }

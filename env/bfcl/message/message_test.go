@@ -166,3 +166,69 @@ func TestContainsLower(t *testing.T) {
 		}
 	}
 }
+
+// TestStateEqualGeneratedIDs checks StateEqual on generated_ids, which
+// the instance keeps as a list of the ids drawn while it is its own set:
+// equal ids in any order are equal, others and another type are not.
+func TestStateEqualGeneratedIDs(t *testing.T) {
+	ok := mustOK(t)
+	withIDs := func(cfg *pyval.Dict, sends ...string) *API {
+		a := &API{}
+		if err := a.Load(cfg, false); err != nil {
+			t.Fatal(err)
+		}
+		a.Login("USR001")
+		for _, to := range sends {
+			ok(a.SendMessage(to, "m"))
+		}
+		return a
+	}
+	base := withIDs(pyval.NewDict(), "USR002", "USR003")
+	same := withIDs(pyval.NewDict(), "USR002", "USR003")
+	if !base.StateEqual(same) {
+		t.Error("two instances that sent the same messages differ")
+	}
+	swapped := withIDs(pyval.NewDict(), "USR002", "USR003")
+	swapped.ids[0], swapped.ids[1] = swapped.ids[1], swapped.ids[0]
+	if !base.StateEqual(swapped) {
+		t.Error("generated_ids in another order differ; sets have no order")
+	}
+	if base.StateEqual(withIDs(pyval.NewDict(), "USR002")) {
+		t.Error("instances with one and two ids drawn are equal")
+	}
+	other := withIDs(pyval.DictOf("random_seed", int64(7)), "USR002", "USR003")
+	other.inbox = base.inbox
+	if base.StateEqual(other) {
+		t.Error("instances with different ids drawn are equal")
+	}
+	listIDs := withIDs(pyval.DictOf("generated_ids", []pyval.Value{}))
+	empty := withIDs(pyval.NewDict())
+	if empty.StateEqual(listIDs) || listIDs.StateEqual(empty) {
+		t.Error("an empty set equals an empty list")
+	}
+	if !listIDs.StateEqual(withIDs(pyval.DictOf("generated_ids", []pyval.Value{}))) {
+		t.Error("two instances with the same generated_ids list differ")
+	}
+	if !base.Clone().(bfcl.StateComparer).StateEqual(base) {
+		t.Error("a clone differs from its original")
+	}
+}
+
+// TestGeneratedIDsNone checks that a generated_ids of None given by the
+// scenario stays None in the state, kept apart from the instance's own
+// set, and that sending fails on it.
+func TestGeneratedIDsNone(t *testing.T) {
+	a := &API{}
+	if err := a.Load(pyval.DictOf("generated_ids", nil, "current_user", "USR001"), false); err != nil {
+		t.Fatal(err)
+	}
+	if got := stateJSON(t, a); !strings.HasPrefix(got, `{"generated_ids": null,`) {
+		t.Fatalf("state = %s, want generated_ids null", got)
+	}
+	if _, err := a.SendMessage("USR002", "m"); err == nil {
+		t.Fatal("SendMessage with generated_ids None succeeded")
+	}
+	if got := stateJSON(t, a.Clone()); !strings.HasPrefix(got, `{"generated_ids": null,`) {
+		t.Fatalf("clone's state = %s, want generated_ids null", got)
+	}
+}

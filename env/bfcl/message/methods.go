@@ -1,6 +1,7 @@
 package message
 
 import (
+	"slices"
 	"strconv"
 	"sync"
 
@@ -44,6 +45,10 @@ func errDict(msg string) *pyval.Dict { return dict("error", msg) }
 
 // notLoggedIn is the reference's error when no user is logged in.
 const notLoggedIn = "No user is currently logged in."
+
+// errNotLoggedIn is the result for notLoggedIn, built once: results are
+// only read (the executor renders them at once).
+var errNotLoggedIn = errDict(notLoggedIn)
 
 // checkHashable fails as Python does when v cannot be a dict key.
 func checkHashable(v pyval.Value) error {
@@ -122,16 +127,21 @@ func (a *API) generateID() (pyval.Value, error) {
 	for a.idUsed(id) {
 		id = a.rng.RandInt(10000, 99999)
 	}
-	s, ok := a.generatedIDs.(*pyval.Set)
-	if !ok {
-		return nil, noAttribute(a.generatedIDs, "add")
+	switch ids := a.generatedIDs.(type) {
+	case nil:
+		a.ids = append(a.ids, id)
+	case *pyval.Set: // a Go caller's scenario may hold a set
+		ids.Add(id)
+	default:
+		return nil, noAttribute(a.generatedIDsValue(), "add")
 	}
-	s.Add(id)
 	return dict("new_id", id), nil
 }
 
 func (a *API) idUsed(id int64) bool {
 	switch ids := a.generatedIDs.(type) {
+	case nil:
+		return slices.Contains(a.ids, id)
 	case *pyval.Set:
 		return ids.Has(id)
 	case []pyval.Value:
@@ -157,7 +167,7 @@ func (a *API) idUsed(id int64) bool {
 // sends a message to a known user id.
 func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errDict(notLoggedIn), nil
+		return errNotLoggedIn, nil
 	}
 	if !hasValue(a.userMap, receiverID) {
 		return errDict("Receiver ID '" + pyval.Str(receiverID) + "' not found."), nil
@@ -179,7 +189,7 @@ func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) 
 // is the first one equal to that latest message.
 func (a *API) DeleteMessage(receiverID pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errDict(notLoggedIn), nil
+		return errNotLoggedIn, nil
 	}
 	for i := len(a.inbox) - 1; i >= 0; i-- {
 		msg := a.inbox[i]
@@ -204,7 +214,12 @@ func (a *API) DeleteMessage(receiverID pyval.Value) (pyval.Value, error) {
 func (a *API) remove(msg pyval.Value) {
 	for j, x := range a.inbox {
 		if same(x, msg) || pyval.Equal(x, msg) {
-			a.inbox = append(a.inbox[:j:j], a.inbox[j+1:]...)
+			// In place: no other slice shares the inbox's array (Load,
+			// Clone and State copy it).
+			n := len(a.inbox) - 1
+			copy(a.inbox[j:], a.inbox[j+1:])
+			a.inbox[n] = nil
+			a.inbox = a.inbox[:n]
 			return
 		}
 	}
@@ -222,7 +237,10 @@ func same(x, y pyval.Value) bool {
 // receiver, in inbox order.
 func (a *API) ViewMessagesSent() (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errDict(notLoggedIn), nil
+		return errNotLoggedIn, nil
+	}
+	if sent, ok := a.sentByStrReceiver(); ok {
+		return dict("messages", sent), nil
 	}
 	sent := pyval.NewDict()
 	for _, msg := range a.inbox {
@@ -237,6 +255,58 @@ func (a *API) ViewMessagesSent() (pyval.Value, error) {
 		}
 	}
 	return dict("messages", sent), nil
+}
+
+// sentByStrReceiver is view_messages_sent's grouping for the usual inbox,
+// whose receivers are all str: the first pass finds each message's group,
+// the second lays the groups' lists out in one array, and the dict is
+// built at its size. It reports false, leaving the work to the general
+// code, for any other inbox.
+func (a *API) sentByStrReceiver() (*pyval.Dict, bool) {
+	var groupBuf [16]int
+	group := groupBuf[:0] // the group of each message
+	var nameBuf [8]string
+	names := nameBuf[:0] // each group's receiver
+	var kvBuf [16]pyval.Value
+	kv := kvBuf[:0] // each group's receiver and, later, list
+	var sizeBuf [8]int
+	size := sizeBuf[:0] // each group's number of messages
+	for _, msg := range a.inbox {
+		d, ok := msg.(*pyval.Dict)
+		if !ok || d.Len() == 0 {
+			return nil, false
+		}
+		receiver, _, _ := firstItem(d)
+		name, ok := receiver.(string)
+		if !ok {
+			return nil, false
+		}
+		g := slices.Index(names, name)
+		if g < 0 {
+			g = len(names)
+			names = append(names, name)
+			kv = append(kv, receiver, nil)
+			size = append(size, 0)
+		}
+		size[g]++
+		group = append(group, g)
+	}
+	all := make([]pyval.Value, len(a.inbox))
+	var listBuf [8][]pyval.Value
+	lists := listBuf[:0]
+	at := 0
+	for _, n := range size {
+		lists = append(lists, all[at:at:at+n])
+		at += n
+	}
+	for i, msg := range a.inbox {
+		_, content, _ := firstItem(msg)
+		lists[group[i]] = append(lists[group[i]], content)
+	}
+	for g, l := range lists {
+		kv[2*g+1] = l
+	}
+	return pyval.DictOf(kv...), true
 }
 
 // AddContact is add_contact(user_name): a new user with the next id
@@ -262,7 +332,7 @@ func (a *API) AddContact(userName pyval.Value) (pyval.Value, error) {
 // keyword, case-insensitively.
 func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errDict(notLoggedIn), nil
+		return errNotLoggedIn, nil
 	}
 	kw, ok := keyword.(string)
 	if !ok {
@@ -290,7 +360,7 @@ func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
 // and to how many distinct receivers.
 func (a *API) MessageStats() (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errDict(notLoggedIn), nil
+		return errNotLoggedIn, nil
 	}
 	contacts := pyval.NewSet()
 	received := int64(0)

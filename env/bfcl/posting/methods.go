@@ -80,13 +80,33 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 })
 
 // dict1 returns {key: v}.
-func dict1(key string, v pyval.Value) *pyval.Dict {
-	d := pyval.NewDict()
-	d.Set(key, v)
-	return d
-}
+func dict1(key string, v pyval.Value) *pyval.Dict { return pyval.DictOf(key, v) }
 
 func errorDict(msg string) *pyval.Dict { return dict1("error", msg) }
+
+// Results that never vary are built once. Results are only read (the
+// executor renders them at once), as with the methods that return part of
+// the state itself (get_tweet, list_all_following).
+var (
+	resAuthenticated    = dict1("authentication_status", true)
+	resNotAuthenticated = dict1("authentication_status", false)
+	resLoggedIn         = dict1("login_status", true)
+	resLoggedOut        = dict1("login_status", false)
+	resRetweeted        = dict1("retweet_status", "Successfully retweeted")
+	resAlreadyRetweeted = dict1("retweet_status", "Already retweeted")
+	resCommented        = dict1("comment_status", "Comment added successfully")
+	resMentioned        = dict1("mention_status", "Users mentioned successfully")
+	resFollowed         = dict1("follow_status", true)
+	resAlreadyFollowing = dict1("follow_status", false)
+	resUnfollowed       = dict1("unfollow_status", true)
+	resNotFollowing     = dict1("unfollow_status", false)
+	errPost             = errorDict(errNotAuthPost)
+	errRetweet          = errorDict(errNotAuthRetweet)
+	errComment          = errorDict(errNotAuthComment)
+	errFollow           = errorDict(errNotAuthFollow)
+	errList             = errorDict(errNotAuthList)
+	errUnfollow         = errorDict(errNotAuthUnfollow)
+)
 
 func notFound(tweetID pyval.Value) *pyval.Dict {
 	return errorDict("Tweet with ID " + pyval.Str(tweetID) + " not found.")
@@ -97,32 +117,36 @@ func notFound(tweetID pyval.Value) *pyval.Dict {
 func (a *API) AuthenticateTwitter(username, password pyval.Value) *pyval.Dict {
 	if pyval.Equal(username, a.username) && pyval.Equal(password, a.password) {
 		a.authenticated = true
-		return dict1("authentication_status", true)
+		return resAuthenticated
 	}
-	return dict1("authentication_status", false)
+	return resNotAuthenticated
 }
 
 // PostingGetLoginStatus reports whether the user is logged in.
 func (a *API) PostingGetLoginStatus() *pyval.Dict {
-	return dict1("login_status", pyval.Truth(a.authenticated))
+	if pyval.Truth(a.authenticated) {
+		return resLoggedIn
+	}
+	return resLoggedOut
 }
 
 // PostTweet posts a tweet under the next id and returns it. A mentions of
 // sharedDefault{} means the parameter was left out.
 func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthPost), nil
+		return errPost, nil
 	}
 	_, isDefault := mentions.(sharedDefault)
 	if isDefault {
-		mentions = a.defaultMentions.items
+		mentions = a.defaultMentions.boxed
 	}
-	tweet := pyval.NewDict()
-	tweet.Set("id", a.tweetCounter)
-	tweet.Set("username", a.username)
-	tweet.Set("content", content)
-	tweet.Set("tags", tags)
-	tweet.Set("mentions", mentions)
+	tweet := pyval.DictOf(
+		"id", a.tweetCounter,
+		"username", a.username,
+		"content", content,
+		"tags", tags,
+		"mentions", mentions,
+	)
 	if err := hashable(a.tweetCounter); err != nil {
 		return nil, err
 	}
@@ -146,7 +170,7 @@ func (a *API) lookup(tweetID pyval.Value) (pyval.Value, bool, error) {
 // Retweet records a retweet of a tweet by the user.
 func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthRetweet), nil
+		return errRetweet, nil
 	}
 	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
 		if err != nil {
@@ -163,28 +187,29 @@ func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !ok {
-		list = []pyval.Value{}
-		retweets.Set(a.username, list)
+		// self.retweets[username] = [] and the append that follows.
+		retweets.Set(a.username, []pyval.Value{tweetID})
+		return resRetweeted, nil
 	}
 	in, err := contains(list, tweetID)
 	if err != nil {
 		return nil, err
 	}
 	if in {
-		return dict1("retweet_status", "Already retweeted"), nil
+		return resAlreadyRetweeted, nil
 	}
 	l, isList := list.([]pyval.Value)
 	if !isList {
 		return nil, noAttr(list, "append")
 	}
 	retweets.Set(a.username, append(l, tweetID))
-	return dict1("retweet_status", "Successfully retweeted"), nil
+	return resRetweeted, nil
 }
 
 // Comment adds the user's comment to a tweet.
 func (a *API) Comment(tweetID, content pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthComment), nil
+		return errComment, nil
 	}
 	if _, ok, err := a.lookup(tweetID); err != nil || !ok {
 		if err != nil {
@@ -198,18 +223,16 @@ func (a *API) Comment(tweetID, content pyval.Value) (pyval.Value, error) {
 	}
 	list, ok := comments.Get(tweetID)
 	if !ok {
-		list = []pyval.Value{}
-		comments.Set(tweetID, list)
+		// self.comments[tweet_id] = [] and the append that follows.
+		comments.Set(tweetID, []pyval.Value{pyval.DictOf("username", a.username, "content", content)})
+		return resCommented, nil
 	}
 	l, isList := list.([]pyval.Value)
 	if !isList {
 		return nil, noAttr(list, "append")
 	}
-	c := pyval.NewDict()
-	c.Set("username", a.username)
-	c.Set("content", content)
-	comments.Set(tweetID, append(l, c))
-	return dict1("comment_status", "Comment added successfully"), nil
+	comments.Set(tweetID, append(l, pyval.DictOf("username", a.username, "content", content)))
+	return resCommented, nil
 }
 
 // Mention adds usernames to a tweet's mentions; it needs no login.
@@ -240,14 +263,14 @@ func (a *API) Mention(tweetID, usernames pyval.Value) (pyval.Value, error) {
 	grown = append(grown, add...)
 	td := tweet.(*pyval.Dict) // item succeeded on a dict
 	if a.isDefaultHolder(td) {
-		a.defaultMentions.items = grown
+		a.defaultMentions.set(grown)
 		for _, h := range a.defaultMentions.holders {
-			h.Set("mentions", grown)
+			h.Set("mentions", a.defaultMentions.boxed)
 		}
 	} else {
 		td.Set("mentions", grown)
 	}
-	return dict1("mention_status", "Users mentioned successfully"), nil
+	return resMentioned, nil
 }
 
 func (a *API) isDefaultHolder(t *pyval.Dict) bool {
@@ -262,27 +285,27 @@ func (a *API) isDefaultHolder(t *pyval.Dict) bool {
 // FollowUser adds a user to the following list.
 func (a *API) FollowUser(username pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthFollow), nil
+		return errFollow, nil
 	}
 	in, err := contains(a.followingList, username)
 	if err != nil {
 		return nil, err
 	}
 	if in {
-		return dict1("follow_status", false), nil
+		return resAlreadyFollowing, nil
 	}
 	l, isList := a.followingList.([]pyval.Value)
 	if !isList {
 		return nil, noAttr(a.followingList, "append")
 	}
 	a.followingList = append(l, username)
-	return dict1("follow_status", true), nil
+	return resFollowed, nil
 }
 
 // ListAllFollowing returns the following list.
 func (a *API) ListAllFollowing() *pyval.Dict {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthList)
+		return errList
 	}
 	return dict1("following_list", a.followingList)
 }
@@ -290,14 +313,14 @@ func (a *API) ListAllFollowing() *pyval.Dict {
 // UnfollowUser removes a user from the following list.
 func (a *API) UnfollowUser(username pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
-		return errorDict(errNotAuthUnfollow), nil
+		return errUnfollow, nil
 	}
 	in, err := contains(a.followingList, username)
 	if err != nil {
 		return nil, err
 	}
 	if !in {
-		return dict1("unfollow_status", false), nil
+		return resNotFollowing, nil
 	}
 	l, isList := a.followingList.([]pyval.Value)
 	if !isList {
@@ -313,7 +336,7 @@ func (a *API) UnfollowUser(username pyval.Value) (pyval.Value, error) {
 		out = append(out, u)
 	}
 	a.followingList = out
-	return dict1("unfollow_status", true), nil
+	return resUnfollowed, nil
 }
 
 // GetTweet returns a tweet (the stored dict itself, as the reference

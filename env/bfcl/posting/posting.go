@@ -58,8 +58,16 @@ type API struct {
 // fresh reference process running one test entry shows.
 type defaultList struct {
 	items []pyval.Value
+	// boxed is items as a pyval.Value, boxed once per change rather than
+	// once per post.
+	boxed pyval.Value
 	// holders are the tweet dicts whose "mentions" is the shared list.
 	holders []*pyval.Dict
+}
+
+// set makes items the shared list.
+func (l *defaultList) set(items []pyval.Value) {
+	l.items, l.boxed = items, items
 }
 
 // New returns an instance loaded with the reference's default scenario.
@@ -78,39 +86,61 @@ func (a *API) Name() string { return ClassName }
 // attribute comes from the scenario or from the default state, and tweet
 // keys are converted to int. The long-context variant is the same.
 func (a *API) Load(config *pyval.Dict, longContext bool) error {
-	get := func(key string, def pyval.Value) pyval.Value {
-		if v, ok := config.Get(key); ok {
-			return v
-		}
-		return def
+	// The defaults are built only when the scenario leaves them out.
+	a.username, a.password, a.authenticated = "john", "john123", false
+	if v, ok := config.Get("username"); ok {
+		a.username = v
 	}
-	a.username = get("username", "john")
-	a.password = get("password", "john123")
-	a.authenticated = get("authenticated", false)
-	rawTweets := get("tweets", pyval.NewDict())
-	td, ok := rawTweets.(*pyval.Dict)
-	if !ok {
+	if v, ok := config.Get("password"); ok {
+		a.password = v
+	}
+	if v, ok := config.Get("authenticated"); ok {
+		a.authenticated = v
+	}
+	var tweets *pyval.Dict
+	if rawTweets, ok := config.Get("tweets"); !ok {
+		tweets = pyval.NewDict()
+	} else if td, ok := rawTweets.(*pyval.Dict); !ok {
 		return fmt.Errorf("%w: %w", ErrConfig, pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute 'items'", typeName(rawTweets))))
-	}
-	tweets := pyval.NewDict()
-	var err error
-	td.Items(func(k, v pyval.Value) bool {
-		var id pyval.Value
-		if id, err = pyInt(k); err != nil {
-			return false
+	} else {
+		// Built by Set, the dict has room beyond the scenario's tweets for
+		// the ones post_tweet adds.
+		tweets = pyval.NewDict()
+		var err error
+		td.Items(func(k, v pyval.Value) bool {
+			var id pyval.Value
+			if id, err = pyInt(k); err != nil {
+				return false
+			}
+			tweets.Set(id, v)
+			return true
+		})
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrConfig, err)
 		}
-		tweets.Set(id, v)
-		return true
-	})
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	a.tweets = tweets
-	a.comments = get("comments", pyval.NewDict())
-	a.retweets = get("retweets", pyval.NewDict())
-	a.followingList = get("following_list", []pyval.Value{"alice", "bob"})
-	a.tweetCounter = get("tweet_counter", int64(0))
-	a.defaultMentions = defaultList{items: []pyval.Value{}}
+	if v, ok := config.Get("comments"); ok {
+		a.comments = v
+	} else {
+		a.comments = pyval.NewDict()
+	}
+	if v, ok := config.Get("retweets"); ok {
+		a.retweets = v
+	} else {
+		a.retweets = pyval.NewDict()
+	}
+	if v, ok := config.Get("following_list"); ok {
+		a.followingList = v
+	} else {
+		a.followingList = []pyval.Value{"alice", "bob"}
+	}
+	a.tweetCounter = int64(0)
+	if v, ok := config.Get("tweet_counter"); ok {
+		a.tweetCounter = v
+	}
+	a.defaultMentions = defaultList{}
+	a.defaultMentions.set([]pyval.Value{})
 	return nil
 }
 
@@ -160,7 +190,7 @@ func (a *API) Clone() bfcl.Class {
 	for _, h := range a.defaultMentions.holders {
 		shared[h] = true
 	}
-	c.defaultMentions.items = pyval.DeepCopy(a.defaultMentions.items).([]pyval.Value)
+	c.defaultMentions.set(pyval.DeepCopy(a.defaultMentions.items).([]pyval.Value))
 	c.tweets = pyval.NewDict()
 	a.tweets.Items(func(k, v pyval.Value) bool {
 		t, isDict := v.(*pyval.Dict)
@@ -173,7 +203,7 @@ func (a *API) Clone() bfcl.Class {
 		nt := pyval.NewDict()
 		t.Items(func(tk, tv pyval.Value) bool {
 			if tk == "mentions" {
-				nt.Set(tk, c.defaultMentions.items)
+				nt.Set(tk, c.defaultMentions.boxed)
 			} else {
 				nt.Set(tk, pyval.DeepCopy(tv))
 			}

@@ -282,6 +282,9 @@ func pyInt(k pyval.Value) (pyval.Value, error) {
 }
 
 func parseDecimal(s string) (pyval.Value, bool) {
+	if n, ok := plainDigits(s); ok {
+		return n, true
+	}
 	s = strings.TrimFunc(s, unicode.IsSpace)
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -311,6 +314,23 @@ func parseDecimal(s string) (pyval.Value, bool) {
 	}
 	if n.IsInt64() {
 		return n.Int64(), true
+	}
+	return n, true
+}
+
+// plainDigits parses the common key: 1 to 18 ASCII digits, nothing else
+// (so it fits in int64).
+func plainDigits(s string) (int64, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
 	}
 	return n, true
 }

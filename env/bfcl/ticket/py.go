@@ -133,3 +133,17 @@ func str(v pyval.Value) string {
 	}
 	return pyval.Str(v)
 }
+
+// withID returns prefix + str(id) + suffix, an int id written straight
+// into the result (one allocation).
+func withID(prefix string, id pyval.Value, suffix string) string {
+	n, ok := id.(int64)
+	if !ok {
+		return prefix + str(id) + suffix
+	}
+	var buf [80]byte
+	b := append(buf[:0], prefix...)
+	b = strconv.AppendInt(b, n, 10)
+	b = append(b, suffix...)
+	return string(b)
+}

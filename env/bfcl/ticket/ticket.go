@@ -52,23 +52,30 @@ func (t *TicketAPI) Name() string { return ClassName }
 // current_user from the config, each defaulting as in the reference. The
 // class has no long-context variant.
 func (t *TicketAPI) Load(config *pyval.Dict, longContext bool) error {
-	n := New()
+	var queue []pyval.Value
 	if v, ok := config.Get("ticket_queue"); ok {
 		l, ok := v.([]pyval.Value)
 		if !ok {
 			return fmt.Errorf("ticket: ticket_queue is a %s, not a list", pyval.TypeName(v))
 		}
-		n.queue = l
+		queue = l
 	}
+	// The queue gets room for the tickets a test entry creates, so that
+	// the first creations do not copy it.
+	t.queue = append(make([]pyval.Value, 0, len(queue)+queueRoom), queue...)
+	t.counter = pyval.Value(int64(1))
 	if v, ok := config.Get("ticket_counter"); ok {
-		n.counter = v
+		t.counter = v
 	}
+	t.user = nil
 	if v, ok := config.Get("current_user"); ok {
-		n.user = v
+		t.user = v
 	}
-	*t = *n
 	return nil
 }
+
+// queueRoom is the room Load leaves in the ticket queue.
+const queueRoom = 4
 
 // State implements bfcl.Class: ticket_queue, ticket_counter and
 // current_user. The values share storage with the API; they are valid
@@ -205,7 +212,7 @@ func (t *TicketAPI) find(id pyval.Value) (*pyval.Dict, error) {
 }
 
 func notFound(id pyval.Value) *pyval.Dict {
-	return errDict("Ticket with ID " + str(id) + " not found.")
+	return errDict(withID("Ticket with ID ", id, " not found."))
 }
 
 // GetTicket is get_ticket: the ticket with the given id.
@@ -237,7 +244,7 @@ func (t *TicketAPI) CloseTicket(ticketID pyval.Value) (pyval.Value, error) {
 		return errDict("Ticket with ID " + str(ticketID) + " is already closed."), nil
 	}
 	tk.Set("status", "Closed")
-	return pyval.DictOf("status", "Ticket "+str(ticketID)+" has been closed successfully."), nil
+	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been closed successfully.")), nil
 }
 
 // ResolveTicket is resolve_ticket: it sets a ticket's status to Resolved
@@ -259,7 +266,7 @@ func (t *TicketAPI) ResolveTicket(ticketID, resolution pyval.Value) (pyval.Value
 	}
 	tk.Set("status", "Resolved")
 	tk.Set("resolution", resolution)
-	return pyval.DictOf("status", "Ticket "+str(ticketID)+" has been resolved successfully."), nil
+	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been resolved successfully.")), nil
 }
 
 // validFields are the ticket fields edit_ticket may change.
@@ -303,7 +310,7 @@ func (t *TicketAPI) EditTicket(ticketID, updates pyval.Value) (pyval.Value, erro
 		}
 		return true
 	})
-	return pyval.DictOf("status", "Ticket "+str(ticketID)+" has been updated successfully."), nil
+	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been updated successfully.")), nil
 }
 
 // TicketLogin is ticket_login: any non-empty username and password log

@@ -47,6 +47,9 @@ message = [
     {"name": "generated ids list", "config": {"generated_ids": [1, 2], "current_user": "USR001"}, "calls": ["send_message(receiver_id='USR002', message='x')"]},
     {"name": "seeded ids", "config": {"random_seed": 12345, "current_user": "USR001", "message_count": 10}, "calls": ["send_message(receiver_id='USR002', message='x')", "send_message(receiver_id='USR003', message='y')", "get_message_stats()"]},
     {"name": "stats", "config": {"current_user": "USR003"}, "calls": ["get_message_stats()", "view_messages_sent()"]},
+    {"name": "int and float receivers", "config": {"user_map": {"Alice": "USR001", "Num": 7}, "current_user": "USR001", "inbox": [{"USR002": "a"}]}, "calls": ["send_message(receiver_id=7, message='seven')", "send_message(receiver_id='USR002', message='b')", "send_message(receiver_id=7.0, message='float')", "view_messages_sent()", "get_message_stats()", "delete_message(receiver_id=7)", "view_messages_sent()"]},
+    {"name": "view non-dict message", "config": {"current_user": "USR001", "inbox": [{"USR002": "a"}, "oops"]}, "calls": ["view_messages_sent()", "get_message_stats()"]},
+    {"name": "view many receivers", "config": {"current_user": "USR001", "user_map": {"U%d" % i: "USR%03d" % i for i in range(1, 12)}, "user_count": 11}, "calls": ["send_message(receiver_id='USR%03d', message='m%d')" % (1 + i % 11, i) for i in range(20)] + ["view_messages_sent()", "get_message_stats()"]},
 ]
 
 run("MessageAPI", message, "cases.jsonl")
