@@ -110,7 +110,11 @@ func (r *Random) seedUint64(u uint64) {
 		r.initByArray([]uint32{uint32(u), uint32(u >> 32)})
 	}
 	if seededCount.Add(1) <= maxSeeded {
+		// Kept twisted: the first draw of every generator seeded from the
+		// cache then finds its 624 words ready. (Twisting now or at the
+		// first draw gives the same outputs.)
 		c := *r
+		c.twist()
 		seeded.Store(u, &c)
 	}
 }
@@ -181,6 +185,24 @@ func (r *Random) initByArray(key []uint32) {
 	r.seeded = true
 }
 
+// twist regenerates the 624 state words (CPython's genrand_uint32 when
+// its words are used up).
+func (r *Random) twist() {
+	mag := [2]uint32{0, mtMatrixA}
+	kk := 0
+	for ; kk < mtN-mtM; kk++ {
+		y := (r.mt[kk] & mtUpper) | (r.mt[kk+1] & mtLower)
+		r.mt[kk] = r.mt[kk+mtM] ^ (y >> 1) ^ mag[y&1]
+	}
+	for ; kk < mtN-1; kk++ {
+		y := (r.mt[kk] & mtUpper) | (r.mt[kk+1] & mtLower)
+		r.mt[kk] = r.mt[kk+(mtM-mtN)] ^ (y >> 1) ^ mag[y&1]
+	}
+	y := (r.mt[mtN-1] & mtUpper) | (r.mt[0] & mtLower)
+	r.mt[mtN-1] = r.mt[mtM-1] ^ (y >> 1) ^ mag[y&1]
+	r.mti = 0
+}
+
 // Uint32 returns the next 32-bit output of the generator (CPython's
 // genrand_uint32).
 func (r *Random) Uint32() uint32 {
@@ -188,19 +210,7 @@ func (r *Random) Uint32() uint32 {
 		if !r.seeded {
 			panic("pyval: Random used before Seed")
 		}
-		mag := [2]uint32{0, mtMatrixA}
-		kk := 0
-		for ; kk < mtN-mtM; kk++ {
-			y := (r.mt[kk] & mtUpper) | (r.mt[kk+1] & mtLower)
-			r.mt[kk] = r.mt[kk+mtM] ^ (y >> 1) ^ mag[y&1]
-		}
-		for ; kk < mtN-1; kk++ {
-			y := (r.mt[kk] & mtUpper) | (r.mt[kk+1] & mtLower)
-			r.mt[kk] = r.mt[kk+(mtM-mtN)] ^ (y >> 1) ^ mag[y&1]
-		}
-		y := (r.mt[mtN-1] & mtUpper) | (r.mt[0] & mtLower)
-		r.mt[mtN-1] = r.mt[mtM-1] ^ (y >> 1) ^ mag[y&1]
-		r.mti = 0
+		r.twist()
 	}
 	y := r.mt[r.mti]
 	r.mti++

@@ -179,30 +179,37 @@ func TestFloatHash(t *testing.T) {
 // TestRandomLongRuns draws 3000 randint(10000, 99999) and 1000 random()
 // from each BFCL default seed, past several state refills; the sums and
 // last draws are CPython 3.11's (sum() of the floats adds left to right).
+// longRun is a CPython run of 3000 randint(10000, 99999) then 1000
+// random() from a seed: the sums and last values.
+type longRun struct {
+	seed          int64
+	intSum, last  int64
+	floatSum, lst string
+}
+
 func TestRandomLongRuns(t *testing.T) {
-	cases := []struct {
-		seed          int64
-		intSum, last  int64
-		floatSum, lst string
-	}{
+	cases := []longRun{
 		{200191, 166346791, 61460, "489.43527776647886", "0.06416611949595541"},
 		{1053520, 165312122, 64328, "494.23665277757556", "0.6693369452738046"},
 		{141053, 165183132, 54134, "510.55271763822327", "0.9262292996298469"},
 	}
-	for _, c := range cases {
-		r := NewRandom(c.seed)
-		var sum, x int64
-		for i := 0; i < 3000; i++ {
-			x = r.RandInt(10000, 99999)
-			sum += x
-		}
-		var fsum, f float64
-		for i := 0; i < 1000; i++ {
-			f = r.Random()
-			fsum += f
-		}
-		if sum != c.intSum || x != c.last || Repr(fsum) != c.floatSum || Repr(f) != c.lst {
-			t.Errorf("seed %d: sums %d %s, last %d %s", c.seed, sum, Repr(fsum), x, Repr(f))
+	// The second round seeds from the cache of seeded states.
+	for round := 0; round < 2; round++ {
+		for _, c := range cases {
+			r := NewRandom(c.seed)
+			var sum, x int64
+			for i := 0; i < 3000; i++ {
+				x = r.RandInt(10000, 99999)
+				sum += x
+			}
+			var fsum, f float64
+			for i := 0; i < 1000; i++ {
+				f = r.Random()
+				fsum += f
+			}
+			if sum != c.intSum || x != c.last || Repr(fsum) != c.floatSum || Repr(f) != c.lst {
+				t.Errorf("round %d, seed %d: sums %d %s, last %d %s", round, c.seed, sum, Repr(fsum), x, Repr(f))
+			}
 		}
 	}
 }
