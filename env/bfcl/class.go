@@ -73,6 +73,16 @@ type StateComparer interface {
 	StateEqual(other Class) bool
 }
 
+// ConfigCopier is implemented by classes whose Load leaves its config
+// unchanged and copies whatever part of it the instance keeps and a
+// method may change. [New] hands such a class the entry's config itself;
+// any other class gets a deep copy (copy.deepcopy, as the reference's
+// _load_scenario does), which for a large scenario costs more than the
+// calls that follow.
+type ConfigCopier interface {
+	CopiesConfig()
+}
+
 // Bound returns the methods of a method table bound to recv, with Call
 // set: what Methods returns for a class that has a MethodTable.
 func Bound(recv Class, table []Method) []Method {

@@ -51,7 +51,11 @@ func New(involved []string, initialConfig *pyval.Dict, longContext bool) (*Env, 
 				if !ok {
 					return nil, fmt.Errorf("bfcl: initial_config of %s is not an object", name)
 				}
-				cfg = d.Clone()
+				if _, copies := c.(ConfigCopier); copies {
+					cfg = d
+				} else {
+					cfg = d.Clone()
+				}
 			}
 		}
 		if err := c.Load(cfg, longContext); err != nil {

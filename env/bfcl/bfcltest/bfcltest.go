@@ -236,6 +236,7 @@ func CheckClass(t *testing.T, class string) {
 					continue
 				}
 				checked++
+				config := pyval.Repr(e.InitialConfig) // no call may change the entry's config
 				env, err := bfcl.New([]string{class}, e.InitialConfig, e.LongContext())
 				if err != nil {
 					fail("%s: %v", e.ID, err)
@@ -263,6 +264,9 @@ func CheckClass(t *testing.T, class string) {
 					if msg := checkStateEqual(env, before); msg != "" {
 						fail("%s turn %d: %s", e.ID, turn.Turn, msg)
 					}
+				}
+				if pyval.Repr(e.InitialConfig) != config {
+					fail("%s: replaying the calls changed the entry's initial_config", e.ID)
 				}
 			}
 			if failures > 10 {

@@ -75,6 +75,11 @@ func (fs *FileSystem) Root() *Directory { return fs.root }
 // Cwd returns the current directory.
 func (fs *FileSystem) Cwd() *Directory { return fs.cwd }
 
+// CopiesConfig implements bfcl.ConfigCopier: Load builds its own tree,
+// keeping only the config's strings (immutable) and copies of anything
+// else.
+func (*FileSystem) CopiesConfig() {}
+
 // Load implements bfcl.Class as the reference's _load_scenario: the tree
 // under config["root"] (its single key names the root), or an empty root
 // named "/". In the long-context variant every file not listed in
@@ -271,6 +276,12 @@ func (l *loader) directory(current pyval.Value, parent *Directory) error {
 					return false
 				}
 				content = s + l.lc.extension
+			}
+			if _, isStr := content.(string); !isStr {
+				// The config is shared (CopiesConfig), and a method may
+				// change a content that is not a str in place (+= on a
+				// list).
+				content = pyval.DeepCopy(content)
 			}
 			parent.Contents.set(k, &File{Name: name, Content: content})
 		}
