@@ -128,7 +128,7 @@ func (p *callParser) name() string {
 // Input with line breaks goes to the full parser (where Python allows them
 // depends on bracket depth).
 func (p *callParser) call(args []Arg) (string, []Arg, bool) {
-	if strings.ContainsAny(p.s, "\n\r") {
+	if strings.IndexByte(p.s, '\n') >= 0 || strings.IndexByte(p.s, '\r') >= 0 { // (IndexByte is vectorised)
 		return "", nil, false
 	}
 	name := p.name()
@@ -306,17 +306,15 @@ func (p *callParser) str() (pyval.Value, bool) {
 	} else {
 		p.i++
 		// The common case, no escape and no line break: the text as it is.
-		for j := p.i; j < len(p.s); j++ {
-			c := p.s[j]
-			if c == '\\' || c == '\n' {
-				break
-			}
-			if c == q {
-				if !utf8.ValidString(p.s[p.i:j]) {
+		// (Found with vectorised byte searches: long-context calls carry
+		// strings of kilobytes.)
+		if j := strings.IndexByte(p.s[p.i:], q); j >= 0 {
+			v := p.s[p.i : p.i+j]
+			if strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '\n') < 0 {
+				if !utf8.ValidString(v) {
 					return nil, false // not UTF-8: the full parser decides
 				}
-				v := p.s[p.i:j]
-				p.i = j + 1
+				p.i += j + 1
 				return v, true
 			}
 		}
