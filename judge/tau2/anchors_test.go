@@ -211,6 +211,7 @@ func checkOracle(t *testing.T, ctx context.Context, ev *tau2judge.Evaluator, dom
 		t.Errorf("task %s: evaluate: %v", task.ID, err)
 		return
 	}
+	checkVerdictJSON(t, task.ID, info)
 	wantBreakdown := w.RewardBreakdown
 	var wantMissing []tau2judge.RewardType
 	if w.NLAssertionsAssumedMet {
@@ -309,6 +310,7 @@ func TestMutatedAnchorOracles(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
+					checkVerdictJSON(t, task.ID, info)
 					db, inBasis := info.RewardBreakdown.Get(tau2judge.RewardDB)
 					if info.Reward != 0 || inBasis && (db != 0 || info.DBCheck.DBMatch) {
 						t.Errorf("task %s without %s: reward %v, breakdown %v", task.ID, crit.Actions[drop].Name, info.Reward, info.RewardBreakdown)
@@ -318,6 +320,7 @@ func TestMutatedAnchorOracles(t *testing.T) {
 					silenced++
 					sim := play(t, dom, task, crit.Actions)
 					info := evaluate(t, dom, task, sim)
+					checkVerdictJSON(t, task.ID, info)
 					if c, _ := info.RewardBreakdown.Get(tau2judge.RewardCommunicate); c != 0 || info.Reward != 0 {
 						t.Errorf("task %s without its closing text: reward %v, breakdown %v", task.ID, info.Reward, info.RewardBreakdown)
 					}

@@ -19,10 +19,7 @@ var ErrAssertion = errors.New("tau2judge: env assertion failed to run")
 // trajectory; gold environment = fresh + initial state + the task's
 // message history + the gold actions; their agent and user databases
 // compared) and the env assertions, run on the predicted environment.
-//
-// It also returns the predicted environment (nil when there was no
-// replay), whose toolkits the action checks classify tools with.
-func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, strict bool) (*RewardInfo, tau2.Env, error) {
+func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, strict bool) (*RewardInfo, error) {
 	crit := task.EvaluationCriteria
 	if crit.Actions == nil && crit.EnvAssertions == nil {
 		return &RewardInfo{
@@ -30,24 +27,26 @@ func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, 
 			DBCheck:     &DBCheck{DBMatch: true, DBReward: 1},
 			RewardBasis: []RewardType{RewardDB},
 			Info:        note("No expected actions or env assertions"),
-		}, nil, nil
+		}, nil
 	}
-	var (
-		data    *InitializationData
-		actions []EnvFunctionCall
-		history []Message
-	)
+	var history []Message
 	if s := task.InitialState; s != nil {
-		data, actions, history = s.InitializationData, s.InitializationActions, s.MessageHistory
+		history = s.MessageHistory
 	}
-	predicted := ev.Domain.New()
-	tools := toolIndex(predicted)
-	if err := setState(ctx, predicted, data, actions, traj, strict, tools); err != nil {
-		return nil, nil, fmt.Errorf("predicted environment: %w", err)
+	tools := ev.toolIndex()
+	predicted, err := ev.baseEnv(ctx, task)
+	if err != nil {
+		return nil, fmt.Errorf("predicted environment: %w", err)
+	}
+	if err := setState(ctx, predicted, nil, nil, traj, strict, tools); err != nil {
+		return nil, fmt.Errorf("predicted environment: %w", err)
 	}
 	gold, err := ev.goldEnv(ctx, task, strict, func() (tau2.Env, error) {
-		gold := ev.Domain.New()
-		if err := setState(ctx, gold, data, actions, history, strict, tools); err != nil {
+		gold, err := ev.baseEnv(ctx, task)
+		if err == nil {
+			err = setState(ctx, gold, nil, nil, history, strict, tools)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("gold environment: %w", err)
 		}
 		if err := runGold(ctx, gold, crit.Actions); err != nil {
@@ -56,7 +55,7 @@ func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, 
 		return gold, nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	match := gold.SameState(tau2.Assistant, predicted) && gold.SameState(tau2.User, predicted)
@@ -70,7 +69,7 @@ func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, 
 	for _, a := range crit.EnvAssertions {
 		met, err := runAssertion(predicted, &a)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		c := EnvAssertionCheck{EnvAssertion: a, Met: met}
 		if met {
@@ -96,7 +95,7 @@ func (ev *Evaluator) envReward(ctx context.Context, task *Task, traj []Message, 
 		reward *= assertReward
 	}
 	out.Reward = Float(reward)
-	return out, predicted, nil
+	return out, nil
 }
 
 // runGold runs the gold actions on the gold environment as the reference
@@ -135,6 +134,38 @@ func runAssertion(e tau2.Env, a *EnvAssertion) (bool, error) {
 		return false, fmt.Errorf("%w: Function %s returned <class '%s'> instead of bool", ErrAssertion, a.FuncName, pyval.TypeName(res))
 	}
 	return b == a.AssertValue, nil
+}
+
+// baseEnv returns a fresh environment with the task's initialization data
+// and actions applied, as set_state applies them before replaying a
+// history: a fork of one built the first time the task asks, or, for a
+// task without either, a fresh environment.
+func (ev *Evaluator) baseEnv(ctx context.Context, task *Task) (tau2.Env, error) {
+	s := task.InitialState
+	if s == nil || s.InitializationData == nil && len(s.InitializationActions) == 0 {
+		return ev.Domain.New(), nil
+	}
+	v, _ := ev.bases.LoadOrStore(task, &goldEntry{})
+	e := v.(*goldEntry)
+	e.once.Do(func() {
+		base := ev.Domain.New()
+		if err := setState(ctx, base, s.InitializationData, s.InitializationActions, nil, true, nil); err != nil {
+			e.err = err
+			return
+		}
+		e.env = base
+	})
+	if e.err != nil {
+		if ctx.Err() != nil {
+			ev.bases.Delete(task)
+		}
+		return nil, e.err
+	}
+	f, ok := e.env.Fork().(tau2.Env)
+	if !ok {
+		return nil, fmt.Errorf("tau2judge: %T.Fork returned %T, not a tau2.Env", e.env, f)
+	}
+	return f, nil
 }
 
 // goldEnv returns the task's gold environment, built by build the first

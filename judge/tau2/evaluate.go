@@ -67,6 +67,16 @@ type Evaluator struct {
 	// reference rebuilds it for every simulation). Cached environments are
 	// only read.
 	golds sync.Map // goldKey -> *goldEntry
+	// bases caches, for a task with initialization data or actions, a
+	// fresh environment with them applied: the predicted environment of
+	// every simulation of the task is a fork of it (the reference applies
+	// them to a fresh environment each time; the state is the same).
+	bases sync.Map // *Task -> *goldEntry
+	// tools indexes the domain's toolkits, which are the same in every
+	// environment of a domain.
+	toolsOnce sync.Once
+	tools     map[string]tau2.ToolInfo
+	types     map[string]tau2.ToolType
 }
 
 type goldKey struct {
@@ -109,14 +119,14 @@ func (ev *Evaluator) Evaluate(ctx context.Context, task *Task, sim *SimulationRu
 	}
 	switch typ {
 	case EvalEnv:
-		info, _, err := ev.envReward(ctx, task, traj, !ev.Lenient)
+		info, err := ev.envReward(ctx, task, traj, !ev.Lenient)
 		return info, err
 	case EvalNLAssertions:
 		return ev.nlReward(ctx, task, traj)
 	case EvalCommunicate:
 		return communicateReward(task, traj), nil
 	case EvalAction:
-		return actionReward(task, traj, toolTypes(ev.Domain.New())), nil
+		return actionReward(task, traj, ev.toolTypes()), nil
 	case EvalAll, EvalAllWithNLAssertions:
 		return ev.all(ctx, task, traj, typ)
 	case EvalAllIgnoreBasis, EvalAllWithNLAssertionsIgnoreBasis:
@@ -128,14 +138,11 @@ func (ev *Evaluator) Evaluate(ctx context.Context, task *Task, sim *SimulationRu
 // all is the EvaluationType.ALL branch of evaluate_simulation.
 func (ev *Evaluator) all(ctx context.Context, task *Task, traj []Message, typ EvaluationType) (*RewardInfo, error) {
 	crit := task.EvaluationCriteria
-	envInfo, e, err := ev.envReward(ctx, task, traj, !ev.Lenient)
+	envInfo, err := ev.envReward(ctx, task, traj, !ev.Lenient)
 	if err != nil {
 		return nil, err
 	}
-	if e == nil {
-		e = ev.Domain.New()
-	}
-	actInfo := actionReward(task, traj, toolTypes(e))
+	actInfo := actionReward(task, traj, ev.toolTypes())
 	commInfo := communicateReward(task, traj)
 	var nlInfo *RewardInfo
 	if typ == EvalAllWithNLAssertions || crit.inBasis(RewardNLAssertion) {
@@ -185,14 +192,11 @@ func (ev *Evaluator) all(ctx context.Context, task *Task, traj []Message, typ Ev
 // multiplies in. As in the reference, the replay is strict here whatever
 // Lenient says (its call passes no strict_replay).
 func (ev *Evaluator) allIgnoreBasis(ctx context.Context, task *Task, traj []Message, typ EvaluationType) (*RewardInfo, error) {
-	envInfo, e, err := ev.envReward(ctx, task, traj, true)
+	envInfo, err := ev.envReward(ctx, task, traj, true)
 	if err != nil {
 		return nil, err
 	}
-	if e == nil {
-		e = ev.Domain.New()
-	}
-	actInfo := actionReward(task, traj, toolTypes(e))
+	actInfo := actionReward(task, traj, ev.toolTypes())
 	commInfo := communicateReward(task, traj)
 	var nlInfo *RewardInfo
 	if typ == EvalAllWithNLAssertionsIgnoreBasis {
@@ -226,15 +230,31 @@ func (ev *Evaluator) allIgnoreBasis(ctx context.Context, task *Task, traj []Mess
 	return out, nil
 }
 
-// toolTypes maps tool names to their types, the agent's toolkit then the
-// user's (a user tool of the same name wins), as evaluate_simulation
-// builds it for the action checks.
-func toolTypes(e tau2.Env) map[string]tau2.ToolType {
-	m := map[string]tau2.ToolType{}
-	for _, r := range []tau2.Requestor{tau2.Assistant, tau2.User} {
-		for _, ti := range e.ToolInfo(r) {
-			m[ti.Spec.Name] = ti.Type
+// toolIndex returns the index of the domain's tools (see the toolIndex
+// function); toolTypes maps tool names to their types, the agent's
+// toolkit then the user's (a user tool of the same name wins), as
+// evaluate_simulation builds it for the action checks. Both are built
+// once, from a fresh environment: a domain's toolkits do not depend on
+// the state.
+func (ev *Evaluator) toolIndex() map[string]tau2.ToolInfo {
+	ev.initTools()
+	return ev.tools
+}
+
+func (ev *Evaluator) toolTypes() map[string]tau2.ToolType {
+	ev.initTools()
+	return ev.types
+}
+
+func (ev *Evaluator) initTools() {
+	ev.toolsOnce.Do(func() {
+		e := ev.Domain.New()
+		ev.tools = toolIndex(e)
+		ev.types = map[string]tau2.ToolType{}
+		for _, r := range []tau2.Requestor{tau2.Assistant, tau2.User} {
+			for _, ti := range e.ToolInfo(r) {
+				ev.types[ti.Spec.Name] = ti.Type
+			}
 		}
-	}
-	return m
+	})
 }

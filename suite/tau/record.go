@@ -3,6 +3,7 @@ package tau
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/toolgym/toolgym/env"
@@ -24,7 +25,20 @@ type recorder struct {
 	first   int
 	steps   int
 	usage   model.Usage
+	// buf is the scratch the trajectory's messages grow in until finish
+	// copies them out at their size.
+	buf *[]trajectory.Message
 }
+
+// initialMessages is the room the agent's history starts with, enough
+// for most short episodes without growing.
+const initialMessages = 16
+
+// messageBufs holds the scratch slices trajectories grow in (see
+// recorder.buf); maxPooledMessages bounds what is kept.
+var messageBufs = sync.Pool{New: func() any { s := make([]trajectory.Message, 0, 32); return &s }}
+
+const maxPooledMessages = 256
 
 func newRecorder(cfg episode.Config) *recorder {
 	id := cfg.ID
@@ -32,11 +46,12 @@ func newRecorder(cfg episode.Config) *recorder {
 		id = cfg.Task.ID
 	}
 	start := time.Now()
-	r := &recorder{cfg: cfg, start: start, turn: -1}
+	r := &recorder{cfg: cfg, start: start, turn: -1, history: make([]model.Message, 0, initialMessages)}
+	r.buf = messageBufs.Get().(*[]trajectory.Message)
 	r.tr = &trajectory.Trajectory{
 		Version: trajectory.Version, ID: id, Suite: cfg.Suite, TaskID: cfg.Task.ID, Trial: cfg.Trial,
 		Env: cfg.Task.Env, Model: cfg.Model, Agent: cfg.AgentName, Seed: cfg.Seed,
-		Tools: cfg.Env.Tools(), Start: start, Messages: []trajectory.Message{}, Turns: []trajectory.Turn{},
+		Tools: cfg.Env.Tools(), Start: start, Messages: (*r.buf)[:0], Turns: make([]trajectory.Turn, 0, 4),
 	}
 	r.emit(episode.Event{Kind: episode.EpisodeStart})
 	return r
@@ -103,6 +118,17 @@ func (r *recorder) finish(status trajectory.Status, reason string, err *trajecto
 		}
 	}
 	r.endTurn(turnReason)
+	// The messages leave the scratch they grew in, at their size; the
+	// scratch, cleared, serves the next episode.
+	scratch := r.tr.Messages
+	r.tr.Messages = make([]trajectory.Message, len(scratch))
+	copy(r.tr.Messages, scratch)
+	if r.buf != nil && cap(scratch) <= maxPooledMessages {
+		clear(scratch)
+		*r.buf = scratch[:0]
+		messageBufs.Put(r.buf)
+	}
+	r.buf = nil
 	r.tr.Status, r.tr.Error, r.tr.End = status, err, time.Now()
 	if r.tr.Meta == nil {
 		r.tr.Meta = map[string]any{}

@@ -236,3 +236,43 @@ func TestTau2SimulatedUserWithHistory(t *testing.T) {
 		t.Errorf("the stored user message is not in the user's state: %s", got)
 	}
 }
+
+// TestTrajectoriesKeepTheirMessages runs episodes one after another and
+// checks that each trajectory still reads as it did when its episode
+// ended: the scratch its messages grew in serves later episodes, never
+// the trajectory itself.
+func TestTrajectoriesKeepTheirMessages(t *testing.T) {
+	s := NewTau2Suite("telecom")
+	tasks, err := s.Load(context.Background(), suite.Options{DataDir: anchorsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var trs []*trajectory.Trajectory
+	var first [][]byte
+	for i := range min(len(tasks), 12) {
+		tk := &tasks[i]
+		e, err := s.NewEnv(tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := s.NewUser(tk, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := s.RunEpisode(ctx, episode.Config{Task: tk, Env: e, Agent: &agent.FunctionCalling{Model: &goldAgent{turns: tk.Turns}}, User: u, Suite: s.Name()})
+		b, err := json.Marshal(tr.Messages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.Messages) == 0 || cap(tr.Messages) != len(tr.Messages) {
+			t.Errorf("%s: %d messages in room for %d", tk.ID, len(tr.Messages), cap(tr.Messages))
+		}
+		trs, first = append(trs, tr), append(first, b)
+	}
+	for i, tr := range trs {
+		if b, _ := json.Marshal(tr.Messages); string(b) != string(first[i]) {
+			t.Errorf("trajectory %d changed after later episodes", i)
+		}
+	}
+}

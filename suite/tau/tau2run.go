@@ -121,8 +121,10 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 		}
 		return "", false
 	}
-	tools := e.Tools()
+	tools := r.tr.Tools // the specs the trajectory records, e.Tools() at the start
 	ctx = model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID})
+	// The agent's calls carry the turn; one context per turn.
+	turnCtx, ctxTurn := ctx, -1
 	for {
 		// The user's move, unless a stored history hands the first move
 		// to the agent.
@@ -186,7 +188,10 @@ func runTau2(ctx context.Context, cfg episode.Config, e tau2.Env, m model.Model,
 			}
 			req := settings
 			req.Messages, req.Tools = r.history, tools
-			resp, err := m.Generate(model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID, Turn: r.turn}), &req)
+			if ctxTurn != r.turn {
+				turnCtx, ctxTurn = model.WithCallInfo(ctx, model.CallInfo{TaskID: cfg.Task.ID, EpisodeID: r.tr.ID, Turn: r.turn}), r.turn
+			}
+			resp, err := m.Generate(turnCtx, &req)
 			if err != nil {
 				return r.failure(ctx, "model", err)
 			}

@@ -1,6 +1,7 @@
 package tau
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,6 +39,11 @@ type Tau2Suite struct {
 	guidelines *tauuser.Guidelines
 	tasks      map[string]*tau2judge.Task
 	ev         *tau2judge.Evaluator
+	// inits caches, per task with an initial state, an environment in
+	// that state; NewEnv forks it.
+	inits sync.Map // *tau2judge.Task -> *initEnv
+	// scripts caches the oracle user's actions per task.
+	scripts sync.Map // *tau2judge.Task -> *oracleScript
 	// Judge, when set, judges NL assertions (tau2's NL_ASSERTION reward
 	// component); without it tasks whose reward basis holds NL_ASSERTION
 	// are reported as not evaluated.
@@ -195,6 +201,8 @@ func (s *Tau2Suite) LoadTasks(opts suite.Options) ([]tau2judge.Task, error) {
 	}
 	s.mu.Lock()
 	s.dom, s.policy, s.guidelines = dom, policy, guidelines
+	s.inits.Clear()
+	s.scripts.Clear()
 	s.ev = &tau2judge.Evaluator{Domain: dom, Judge: s.Judge, JudgeModel: s.JudgeModel}
 	for i := range tasks {
 		s.tasks[s.Name()+"-"+tasks[i].ID] = &tasks[i]
@@ -299,13 +307,44 @@ func oraclePlan(t *tau2judge.Task, instruction string) (turns []task.Turn, userA
 type oracleUser struct {
 	e     tau2.Env
 	texts []string
-	acts  [][]tau2judge.Action
+	acts  [][]oracleCall
 	i     int
 	msgs  []model.Message
 }
 
-func newOracleUser(tt *tau2judge.Task, t *task.Task, e tau2.Env) *oracleUser {
-	_, acts := oraclePlan(tt, t.Goal)
+// oracleCall is one of the oracle user's gold actions as the call it
+// makes, or the error of encoding its arguments.
+type oracleCall struct {
+	call tool.Call
+	err  error
+}
+
+// oracleScript is a task's oracle user actions, per turn, prepared once.
+type oracleScript struct {
+	once sync.Once
+	acts [][]oracleCall
+}
+
+// oracleActs returns tt's oracle user actions per turn, prepared the first
+// time a task asks.
+func (s *Tau2Suite) oracleActs(tt *tau2judge.Task) [][]oracleCall {
+	v, _ := s.scripts.LoadOrStore(tt, &oracleScript{})
+	sc := v.(*oracleScript)
+	sc.once.Do(func() {
+		_, acts := oraclePlan(tt, "")
+		sc.acts = make([][]oracleCall, len(acts))
+		for i, turn := range acts {
+			sc.acts[i] = make([]oracleCall, len(turn))
+			for j, a := range turn {
+				args, err := json.Marshal(a.Arguments)
+				sc.acts[i][j] = oracleCall{call: tool.Call{ID: fmt.Sprintf("oracle_user_%d_%d", i, j), Name: a.Name, Arguments: string(args)}, err: err}
+			}
+		}
+	})
+	return sc.acts
+}
+
+func newOracleUser(acts [][]oracleCall, t *task.Task, e tau2.Env) *oracleUser {
 	texts := t.UserTurns()
 	if n, ok := t.Meta["history_turns"].(int); ok && n <= len(texts) {
 		texts = texts[n:] // said in the stored history already
@@ -320,14 +359,15 @@ func (u *oracleUser) Next(ctx context.Context, _ []model.Message) (string, bool,
 		return userStopTokens[0], false, nil
 	}
 	if u.i < len(u.acts) {
-		for j, a := range u.acts[u.i] {
-			args, err := json.Marshal(a.Arguments)
-			if err != nil {
-				return "", false, err
+		if n := len(u.acts[u.i]); n > 0 {
+			u.msgs = make([]model.Message, 0, 2*n)
+		}
+		for _, a := range u.acts[u.i] {
+			if a.err != nil {
+				return "", false, a.err
 			}
-			call := tool.Call{ID: fmt.Sprintf("oracle_user_%d_%d", u.i, j), Name: a.Name, Arguments: string(args)}
-			u.msgs = append(u.msgs, model.Message{Role: model.RoleUser, ToolCalls: []tool.Call{call}})
-			u.msgs = append(u.msgs, tauuser.ResultMessage(u.e.CallAs(ctx, tau2.User, call)))
+			u.msgs = append(u.msgs, model.Message{Role: model.RoleUser, ToolCalls: []tool.Call{a.call}})
+			u.msgs = append(u.msgs, tauuser.ResultMessage(u.e.CallAs(ctx, tau2.User, a.call)))
 		}
 	}
 	text := u.texts[u.i]
@@ -360,11 +400,32 @@ func (s *Tau2Suite) NewEnv(t *task.Task) (env.Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := dom.New()
-	if err := tau2judge.ApplyInitialState(context.Background(), e, tt); err != nil {
-		return nil, fmt.Errorf("task %s initial state: %w", tt.ID, err)
+	if st := tt.InitialState; st == nil || st.InitializationData == nil && len(st.InitializationActions) == 0 && len(st.MessageHistory) == 0 {
+		return dom.New(), nil
 	}
-	return e, nil
+	v, _ := s.inits.LoadOrStore(tt, &initEnv{})
+	ie := v.(*initEnv)
+	ie.once.Do(func() {
+		e := dom.New()
+		if err := tau2judge.ApplyInitialState(context.Background(), e, tt); err != nil {
+			ie.err = fmt.Errorf("task %s initial state: %w", tt.ID, err)
+			return
+		}
+		ie.env = e
+	})
+	if ie.err != nil {
+		return nil, ie.err
+	}
+	return ie.env.Fork(), nil
+}
+
+// initEnv is an environment in a task's initial state, built once: the
+// state depends on the task alone, and a fork of it is what applying the
+// state to a fresh environment gives.
+type initEnv struct {
+	once sync.Once
+	env  env.Env
+	err  error
 }
 
 // NewUser implements suite.Suite with the oracle's scripted user: it says
@@ -379,7 +440,7 @@ func (s *Tau2Suite) NewUser(t *task.Task, e env.Env) (user.User, error) {
 	if !ok {
 		return nil, fmt.Errorf("tau2 suites need a tau2 env, got %T", e)
 	}
-	return newOracleUser(tt, t, te), nil
+	return newOracleUser(s.oracleActs(tt), t, te), nil
 }
 
 // NewSimulatedUser implements suite.SimulatedUsers: tau2's LLM user with
@@ -461,7 +522,16 @@ func (s *Tau2Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Traj
 	if err != nil {
 		return nil, err
 	}
-	verdict, err := json.Marshal(info)
+	bp := verdictBufs.Get().(*[]byte)
+	out, err := info.AppendJSON((*bp)[:0])
+	var verdict json.RawMessage
+	if err == nil {
+		verdict = bytes.Clone(out)
+	}
+	if cap(out) <= 64<<10 {
+		*bp = out
+		verdictBufs.Put(bp)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -476,6 +546,9 @@ func (s *Tau2Suite) Score(ctx context.Context, t *task.Task, tr *trajectory.Traj
 	}
 	return &suite.Score{Reward: reward, Success: isSuccessful(reward), Metrics: metrics, Verdict: verdict}, nil
 }
+
+// verdictBufs holds Score's scratch buffers for rendering verdicts.
+var verdictBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
 // isSuccessful is tau2's is_successful: a reward within 1e-6 of 1.
 func isSuccessful(r float64) bool { return 1-1e-6 <= r && r <= 1+1e-6 }
@@ -496,25 +569,32 @@ func SimulationOf(tr *trajectory.Trajectory) (*tau2judge.SimulationRun, error) {
 		TerminationReason: tau2judge.TerminationReason(reason), Trial: &trial, Seed: &seed,
 		Messages: make([]tau2judge.Message, 0, len(tr.Messages)),
 	}
-	for _, m := range tr.Messages {
+	// The messages' texts, in one allocation.
+	texts := make([]string, len(tr.Messages))
+	for i := range tr.Messages {
+		m := &tr.Messages[i]
 		req := tau2.Requestor(m.Requestor)
 		if req == "" {
 			req = tau2.Assistant
 		}
-		txt := m.Text()
+		texts[i] = m.Text()
+		txt := &texts[i]
 		switch m.Role {
 		case model.RoleSystem:
 			continue
 		case model.RoleTool:
-			sim.Messages = append(sim.Messages, tau2judge.Message{Role: model.RoleTool, Content: &txt, ID: m.ToolCallID, Requestor: req, Error: m.ToolError != nil})
+			sim.Messages = append(sim.Messages, tau2judge.Message{Role: model.RoleTool, Content: txt, ID: m.ToolCallID, Requestor: req, Error: m.ToolError != nil})
 			continue
 		}
 		out := tau2judge.Message{Role: m.Role}
-		if txt != "" || len(m.ToolCalls) == 0 {
-			out.Content = &txt
+		if *txt != "" || len(m.ToolCalls) == 0 {
+			out.Content = txt
 		}
 		if m.Role == model.RoleUser {
 			req = tau2.User
+		}
+		if len(m.ToolCalls) > 0 {
+			out.ToolCalls = make([]tau2judge.ToolCall, 0, len(m.ToolCalls))
 		}
 		for _, c := range m.ToolCalls {
 			var args tau2judge.Dict

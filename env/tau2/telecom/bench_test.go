@@ -60,8 +60,13 @@ func BenchmarkSameState(b *testing.B) {
 	}
 }
 
+// BenchmarkHash hashes each database of a fresh env (the carrier's is
+// the domain's shared one, hashed once), the carrier's after a write to a
+// line or a bill (hashed from the first change on, the shared one's text
+// reused up to there), and the whole text from scratch.
 func BenchmarkHash(b *testing.B) {
-	e := anchorDomain(b).NewEnv()
+	d := anchorDomain(b)
+	e := d.NewEnv()
 	for _, r := range []tau2.Requestor{tau2.Assistant, tau2.User} {
 		b.Run(string(r), func(b *testing.B) {
 			b.ReportAllocs()
@@ -72,6 +77,31 @@ func BenchmarkHash(b *testing.B) {
 			}
 		})
 	}
+	for _, c := range []struct{ name, tool, args string }{
+		{"assistant-after-line-write", "suspend_line", `{"customer_id":"C1001","line_id":"L1002","reason":"bench"}`},
+		{"assistant-after-bill-write", "refuel_data", `{"customer_id":"C1001","line_id":"L1002","gb_amount":2.0}`},
+	} {
+		w := d.NewEnv()
+		if res := call(w, tau2.Assistant, c.tool, c.args); res.Error != nil {
+			b.Fatal(res.Text())
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := w.Hash(tau2.Assistant); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("assistant-whole-text", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := hashFull(e.agent.a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func BenchmarkCall(b *testing.B) {

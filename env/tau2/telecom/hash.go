@@ -2,10 +2,10 @@ package telecom
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"math"
-	"slices"
-	"strings"
+	"strconv"
 	"sync"
 
 	"github.com/toolgym/toolgym/env/docdb"
@@ -21,14 +21,13 @@ import (
 var hashBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 func hashSlot(s *slot) (string, error) {
+	if s.a != nil {
+		return hashDB(s.a)
+	}
 	bp := hashBufs.Get().(*[]byte)
 	defer hashBufs.Put(bp)
 	w := jw{b: (*bp)[:0]}
-	if s.a != nil {
-		s.a.appendSorted(&w)
-	} else {
-		s.u.appendSorted(&w)
-	}
+	s.u.appendSorted(&w)
 	*bp = w.b
 	if w.err != nil {
 		return "", w.err
@@ -83,6 +82,22 @@ func (w *jw) str(s string) {
 	w.b, _ = pyval.AppendJSON(w.b, s, true)
 }
 
+// sortedOrder returns the indices 0..n-1 ordered by less (keys that are
+// all different), in buf when it has room.
+func sortedOrder(buf []int, n int, less func(i, j int) bool) []int {
+	idx := buf[:0]
+	if n > cap(buf) {
+		idx = make([]int, 0, n)
+	}
+	for i := range n {
+		idx = append(idx, i)
+		for k := len(idx) - 1; k > 0 && less(idx[k], idx[k-1]); k-- {
+			idx[k], idx[k-1] = idx[k-1], idx[k]
+		}
+	}
+	return idx
+}
+
 // isPlainASCII reports whether s needs no escaping in JSON.
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -132,6 +147,18 @@ func (w *jw) value(v pyval.Value) {
 		return
 	case datetime:
 		w.datetime(x)
+		return
+	case string:
+		w.str(x)
+		return
+	case bool:
+		w.bool(x)
+		return
+	case nil:
+		w.b = append(w.b, "null"...)
+		return
+	case int64:
+		w.b = strconv.AppendInt(w.b, x, 10)
 		return
 	}
 	var err error
@@ -227,39 +254,264 @@ func (w *jw) end(n int) {
 	w.b = append(w.b, ']')
 }
 
+// The carrier database's tables, in the text's (sorted) order.
+const (
+	tBills = iota
+	tCustomers
+	tDevices
+	tLines
+	tPlans
+	nTables
+)
+
+var tableKeys = [nTables]string{"bills", "customers", "devices", "lines", "plans"}
+
+func (db *telecomDB) tableLen(t int) int {
+	switch t {
+	case tBills:
+		return len(db.bills)
+	case tCustomers:
+		return len(db.customers)
+	case tDevices:
+		return len(db.devices)
+	case tLines:
+		return len(db.lines)
+	}
+	return len(db.plans)
+}
+
+// appendRecord writes record j of table t.
+func (db *telecomDB) appendRecord(w *jw, t, j int) {
+	switch t {
+	case tBills:
+		db.bills[j].appendSorted(w)
+	case tCustomers:
+		db.customers[j].appendSorted(w)
+	case tDevices:
+		db.devices[j].appendSorted(w)
+	case tLines:
+		db.lines[j].appendSorted(w)
+	default:
+		db.plans[j].appendSorted(w)
+	}
+}
+
+// sameText reports whether record j of table t is written the same in db
+// and o (both have it). It may answer false for records that are written
+// the same (an unusual data_used_gb or created_at), never true for
+// records that are not.
+func (db *telecomDB) sameText(o *telecomDB, t, j int) bool {
+	switch t {
+	case tBills:
+		return db.bills[j].eq(&o.bills[j])
+	case tCustomers:
+		x, y := &db.customers[j], &o.customers[j]
+		return plainValue(x.createdAt) && plainValue(y.createdAt) && x.eq(y)
+	case tDevices:
+		return db.devices[j] == o.devices[j]
+	case tLines:
+		x, y := &db.lines[j], &o.lines[j]
+		return plainValue(x.dataUsed) && plainValue(y.dataUsed) && x.eq(y)
+	}
+	return db.plans[j].eq(o.plans[j])
+}
+
+// plainValue reports whether v is a value whose text valueEq decides
+// exactly.
+func plainValue(v pyval.Value) bool {
+	switch v.(type) {
+	case nil, float64, string, bool, int64, date, datetime:
+		return true
+	}
+	return false
+}
+
 func (db *telecomDB) appendSorted(w *jw) {
 	w.open()
-	w.key("bills")
-	for i := range db.bills {
-		w.item(i)
-		db.bills[i].appendSorted(w)
+	for t := range nTables {
+		w.key(tableKeys[t])
+		n := db.tableLen(t)
+		for j := range n {
+			w.item(j)
+			db.appendRecord(w, t, j)
+		}
+		w.end(n)
 	}
-	w.end(len(db.bills))
-	w.key("customers")
-	for i := range db.customers {
-		w.item(i)
-		db.customers[i].appendSorted(w)
-	}
-	w.end(len(db.customers))
-	w.key("devices")
-	for i := range db.devices {
-		w.item(i)
-		db.devices[i].appendSorted(w)
-	}
-	w.end(len(db.devices))
-	w.key("lines")
-	for i := range db.lines {
-		w.item(i)
-		db.lines[i].appendSorted(w)
-	}
-	w.end(len(db.lines))
-	w.key("plans")
-	for i := range db.plans {
-		w.item(i)
-		db.plans[i].appendSorted(w)
-	}
-	w.end(len(db.plans))
 	w.close()
+}
+
+// dbText is a frozen carrier database's JSON text and hash, with where
+// each table and record starts and the SHA-256 state there, so that a
+// database thawed from it hashes only from its first change on.
+type dbText struct {
+	text []byte
+	hash string
+	// tableAt is where each table's list starts (after its key);
+	// recAt[t][j] and recEnd[t][j] delimit record j of table t.
+	tableAt       [nTables]int
+	recAt, recEnd [nTables][]int
+	tableSt       [nTables][]byte
+	recSt         [nTables][][]byte
+}
+
+// textOf returns the frozen database's text, built the first time.
+func (db *telecomDB) textOf() *dbText {
+	db.textOnce.Do(func() {
+		x := &dbText{}
+		w := jw{}
+		w.open()
+		for t := range nTables {
+			w.key(tableKeys[t])
+			x.tableAt[t] = len(w.b)
+			n := db.tableLen(t)
+			x.recAt[t], x.recEnd[t] = make([]int, n), make([]int, n)
+			for j := range n {
+				w.item(j)
+				x.recAt[t][j] = len(w.b)
+				db.appendRecord(&w, t, j)
+				x.recEnd[t][j] = len(w.b)
+			}
+			w.end(n)
+		}
+		w.close()
+		x.text = w.b
+		h := sha256.New()
+		done := 0
+		state := func(off int) []byte {
+			h.Write(x.text[done:off])
+			done = off
+			st, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+			if err != nil {
+				panic("telecom: sha256 state: " + err.Error())
+			}
+			return st
+		}
+		for t := range nTables {
+			x.tableSt[t] = state(x.tableAt[t])
+			x.recSt[t] = make([][]byte, len(x.recAt[t]))
+			for j, off := range x.recAt[t] {
+				x.recSt[t][j] = state(off)
+			}
+		}
+		h.Write(x.text[done:])
+		x.hash = hex.EncodeToString(h.Sum(nil))
+		if w.err != nil {
+			x.hash = "" // hashDB reports the error
+		}
+		db.text = x
+	})
+	return db.text
+}
+
+// hashDB returns get_db_hash of the carrier database. A frozen database
+// hashes once; one thawed from a frozen database hashes from its first
+// record that differs, the SHA-256 state there restored and the records
+// still the same copied from the origin's text.
+func hashDB(db *telecomDB) (string, error) {
+	if db.frozen {
+		if x := db.textOf(); x.hash != "" {
+			return x.hash, nil
+		}
+		return hashFull(db)
+	}
+	o := db.origin
+	if o == nil {
+		return hashFull(db)
+	}
+	x := o.textOf()
+	if x.hash == "" {
+		return hashFull(db)
+	}
+	for t := range nTables {
+		n, m := db.tableLen(t), o.tableLen(t)
+		k, i := min(n, m), 0
+		for i < k && db.sameText(o, t, i) {
+			i++
+		}
+		if i == n && n == m {
+			continue
+		}
+		// The texts agree up to record i of table t (or its last
+		// record, or the list's start, when one table ends there).
+		from, st := i, []byte(nil)
+		switch {
+		case i < k:
+			st = x.recSt[t][i]
+		case i > 0:
+			from--
+			st = x.recSt[t][from]
+		default:
+			from, st = -1, x.tableSt[t]
+		}
+		return hashFrom(db, o, x, t, from, st)
+	}
+	return x.hash, nil
+}
+
+// hashFrom hashes db's text from record from of table t (the list's start
+// when from is -1), the SHA-256 state there being st.
+func hashFrom(db, o *telecomDB, x *dbText, t, from int, st []byte) (string, error) {
+	h := sha256.New()
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(st); err != nil {
+		return hashFull(db)
+	}
+	bp := hashBufs.Get().(*[]byte)
+	defer hashBufs.Put(bp)
+	w := jw{b: (*bp)[:0]}
+	record := func(t, j int) {
+		if j < o.tableLen(t) && db.sameText(o, t, j) {
+			w.b = append(w.b, x.text[x.recAt[t][j]:x.recEnd[t][j]]...)
+			return
+		}
+		db.appendRecord(&w, t, j)
+	}
+	n := db.tableLen(t)
+	if from < 0 {
+		for j := range n {
+			w.item(j)
+			record(t, j)
+		}
+		w.end(n)
+	} else {
+		for j := from; j < n; j++ {
+			if j > from {
+				w.b = append(w.b, ", "...)
+			}
+			record(t, j)
+		}
+		w.b = append(w.b, ']')
+	}
+	for t++; t < nTables; t++ {
+		w.key(tableKeys[t])
+		n := db.tableLen(t)
+		for j := range n {
+			w.item(j)
+			record(t, j)
+		}
+		w.end(n)
+	}
+	w.close()
+	*bp = w.b
+	if w.err != nil {
+		return "", w.err
+	}
+	h.Write(w.b)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])), nil
+}
+
+// hashFull hashes db's whole text.
+func hashFull(db *telecomDB) (string, error) {
+	bp := hashBufs.Get().(*[]byte)
+	defer hashBufs.Put(bp)
+	w := jw{b: (*bp)[:0]}
+	db.appendSorted(&w)
+	*bp = w.b
+	if w.err != nil {
+		return "", w.err
+	}
+	sum := sha256.Sum256(w.b)
+	return hex.EncodeToString(sum[:]), nil
 }
 
 func (b *bill) appendSorted(w *jw) {
@@ -454,11 +706,10 @@ func (d *phone) appendSorted(w *jw) {
 	w.bool(d.airplane)
 	w.key("app_statuses")
 	apps := d.apps
-	if !slices.IsSortedFunc(apps, func(a, b app) int { return strings.Compare(a.key, b.key) }) {
-		apps = slices.SortedFunc(slices.Values(apps), func(a, b app) int { return strings.Compare(a.key, b.key) })
-	}
+	var buf [16]int
 	w.open()
-	for _, ap := range apps {
+	for _, i := range sortedOrder(buf[:], len(apps), func(i, j int) bool { return apps[i].key < apps[j].key }) {
+		ap := &apps[i]
 		w.dkey(ap.key)
 		w.open()
 		w.key("app_name")
@@ -558,11 +809,10 @@ func (s *surroundings) appendSorted(w *jw) {
 	w.bool(s.roamingAllowed)
 	w.key("signal_strength")
 	sig := s.signals
-	if !slices.IsSortedFunc(sig, func(a, b signal) int { return strings.Compare(a.tech, b.tech) }) {
-		sig = slices.SortedFunc(slices.Values(sig), func(a, b signal) int { return strings.Compare(a.tech, b.tech) })
-	}
+	var buf [16]int
 	w.open()
-	for _, x := range sig {
+	for _, i := range sortedOrder(buf[:], len(sig), func(i, j int) bool { return sig[i].tech < sig[j].tech }) {
+		x := &sig[i]
 		w.dkey(x.tech)
 		w.str(x.strength)
 	}

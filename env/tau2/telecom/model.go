@@ -2,6 +2,8 @@ package telecom
 
 import (
 	"math"
+	"slices"
+	"sync"
 
 	"github.com/toolgym/toolgym/pyval"
 )
@@ -164,28 +166,58 @@ type telecomDB struct {
 	lines     []line
 	bills     []bill
 	devices   []device
+
+	// frozen marks a database that forks share: it is never changed
+	// again; an env about to change it works on a thawed copy.
+	frozen bool
+	// origin is the frozen database this one was thawed from, whose
+	// text a hash reuses where this one's records are the same (nil once
+	// this one is frozen itself, so that forks do not chain databases).
+	origin *telecomDB
+	// text is a frozen database's JSON text and hash, built once.
+	textOnce sync.Once
+	text     *dbText
 }
 
-// clone deep-copies the database (records are values; only their slices
-// need copying).
-func (db *telecomDB) clone() *telecomDB {
-	c := &telecomDB{
-		plans:     append([]plan(nil), db.plans...),
-		customers: append([]customer(nil), db.customers...),
-		lines:     append([]line(nil), db.lines...),
-		bills:     append([]bill(nil), db.bills...),
-		devices:   append([]device(nil), db.devices...),
+// freeze marks db as shared by forks. Called by the env that holds it,
+// with its lock held; a frozen database is never written, so freezing it
+// again writes nothing.
+func (db *telecomDB) freeze() {
+	if db.frozen {
+		return
 	}
-	for i := range c.bills {
-		c.bills[i].items = append([]lineItem(nil), c.bills[i].items...)
+	db.frozen, db.origin = true, nil
+	// The tables and the records' lists are shared with thawed copies,
+	// which change them only by appending: with no room left, an append
+	// copies.
+	db.plans, db.devices = db.plans[:len(db.plans):len(db.plans)], db.devices[:len(db.devices):len(db.devices)]
+	db.customers, db.lines, db.bills = db.customers[:len(db.customers):len(db.customers)], db.lines[:len(db.lines):len(db.lines)], db.bills[:len(db.bills):len(db.bills)]
+	for i := range db.bills {
+		b := &db.bills[i]
+		b.items = b.items[:len(b.items):len(b.items)]
 	}
-	for i := range c.customers {
-		cu := &c.customers[i]
-		cu.methods = append([]paymentMethod(nil), cu.methods...)
-		cu.lineIDs = append([]string(nil), cu.lineIDs...)
-		cu.billIDs = append([]string(nil), cu.billIDs...)
+	for i := range db.customers {
+		c := &db.customers[i]
+		c.methods = c.methods[:len(c.methods):len(c.methods)]
+		c.lineIDs = c.lineIDs[:len(c.lineIDs):len(c.lineIDs)]
+		c.billIDs = c.billIDs[:len(c.billIDs):len(c.billIDs)]
 	}
-	return c
+}
+
+// thaw returns a copy of a frozen database to change: the tables tools
+// change (customers, lines, bills) copied, the records' own lists shared
+// (see freeze). No function changes a plan or a device once the database
+// is validated, so those tables are shared; a tool that came to change
+// them would have to copy them first.
+func (db *telecomDB) thaw() *telecomDB {
+	return &telecomDB{
+		plans:     db.plans,
+		customers: slices.Clone(db.customers),
+		lines:     slices.Clone(db.lines),
+		bills:     slices.Clone(db.bills),
+		devices:   db.devices,
+		origin:    db,
+	}
 }
 
 func strList(xs []string) []pyval.Value {

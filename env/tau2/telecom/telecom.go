@@ -76,6 +76,12 @@ func Load(dir string) (*Domain, error) {
 	if err := e.sync(); err != nil {
 		return nil, fmt.Errorf("telecom: initial sync: %w", err)
 	}
+	// Hash the base once: every fork starts with its hashes. Its
+	// carrier database is shared by every fork from now on.
+	if _, err := e.StateHash(); err != nil {
+		return nil, fmt.Errorf("telecom: %w", err)
+	}
+	e.agent.a.freeze()
 	return &Domain{base: e}, nil
 }
 
@@ -113,11 +119,23 @@ type slot struct {
 	u *userDB
 }
 
+// clone copies the slot for a fork. A TelecomDB is shared, frozen, until
+// either side is about to change it (see own); a TelecomUserDB, small and
+// changed by every sync, is copied.
 func (s *slot) clone(oldDefault, newDefault *vpnDetails) *slot {
 	if s.a != nil {
-		return &slot{a: s.a.clone()}
+		s.a.freeze()
+		return &slot{a: s.a}
 	}
 	return &slot{u: s.u.clone(oldDefault, newDefault)}
+}
+
+// own makes the slot's TelecomDB this slot's own, copying it if it is
+// shared, before it is changed. Called with the env's lock held.
+func (s *slot) own() {
+	if s.a != nil && s.a.frozen {
+		s.a = s.a.thaw()
+	}
 }
 
 func (s *slot) class() string {
@@ -152,6 +170,15 @@ type Env struct {
 	agentGen, userGen uint64
 	agentHash         genHash
 	userHash          genHash
+	// stateHash is the last StateHash and the counts it was taken at.
+	stateHash stateHash
+}
+
+// stateHash is a combined state hash and the change counts it was taken
+// at.
+type stateHash struct {
+	agentGen, userGen uint64
+	hash              string
 }
 
 // genHash is a database hash and the change count it was taken at.
@@ -356,7 +383,7 @@ func makeToolCallBinding(args *pyval.Dict) error {
 // and tuples as pyval.Tuple.
 func (e *Env) Run(r tau2.Requestor, funcName string, args *pyval.Dict) (pyval.Value, error) {
 	e.mu.Lock()
-	e.touched(tau2.Assistant)
+	e.touched(r)
 	defer e.mu.Unlock()
 	tk := kit(r)
 	if tk == nil {
@@ -502,7 +529,7 @@ func (e *Env) fork() *Env {
 	dflt := *e.vpnDefault
 	c := &Env{rng: e.rng, vpnDefault: &dflt}
 	// Same state, same hashes.
-	c.agentGen, c.userGen, c.agentHash, c.userHash = e.agentGen, e.userGen, e.agentHash, e.userHash
+	c.agentGen, c.userGen, c.agentHash, c.userHash, c.stateHash = e.agentGen, e.userGen, e.agentHash, e.userHash, e.stateHash
 	c.agent = e.agent.clone(e.vpnDefault, c.vpnDefault)
 	if e.user == e.agent {
 		c.user = c.agent
@@ -532,7 +559,7 @@ func (e *Env) sync() error {
 	}
 	sur.lineActive = l.status == "Active"
 	sur.roamingAllowed = l.roaming
-	p, err := db.planByID(l.planID)
+	p, err := db.planWithID(l.planID)
 	if err != nil {
 		return err
 	}
@@ -542,7 +569,9 @@ func (e *Env) sync() error {
 	}
 	sur.usageExceeded = exceeded
 	if pr := sur.payment; pr != nil && pr.paid {
-		b, err := db.billByID(pr.billID)
+		e.agent.own()
+		db = e.agent.a
+		b, err := db.billWithID(pr.billID)
 		if err != nil {
 			return err
 		}
@@ -608,16 +637,19 @@ func (e *Env) CallUnsynced(ctx context.Context, r tau2.Requestor, call tool.Call
 	return err
 }
 
-// touched records that a call from r may have changed the databases: an
-// assistant call (or a set-up function) either of them, since syncing the
-// phone reads the carrier's records; a user call the phone's, and the
-// carrier's only through the payment sync counts itself. When the two
-// toolkits share one database (after initialization_data) both move.
+// touched records that a call from r may have changed the databases, and
+// makes a carrier database it may change the env's own (see slot.clone): an
+// assistant call (or function) either of them, since syncing the phone
+// reads the carrier's records; a user call (or function: the user
+// toolkit's functions touch the phone alone) the phone's, and the
+// carrier's only through the payment sync, which counts itself. When the
+// two toolkits share one database (after initialization_data) both move.
 // Called with e.mu held.
 func (e *Env) touched(r tau2.Requestor) {
 	e.userGen++
 	if r == tau2.Assistant || e.user == e.agent {
 		e.agentGen++
+		e.agent.own()
 	}
 }
 
@@ -640,6 +672,9 @@ func (e *Env) touchedBy(r tau2.Requestor, name string) {
 func (e *Env) StateHash() (string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if c := &e.stateHash; c.hash != "" && c.agentGen == e.agentGen && c.userGen == e.userGen {
+		return c.hash, nil
+	}
 	part := func(s *slot, gen uint64, c *genHash) (string, error) {
 		if s == nil {
 			return "", nil
@@ -662,6 +697,10 @@ func (e *Env) StateHash() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256([]byte(a + "\n" + u))
-	return hex.EncodeToString(sum[:]), nil
+	b := make([]byte, 0, 4*sha256.Size+1) // two hex digests and a newline
+	b = append(append(append(b, a...), '\n'), u...)
+	sum := sha256.Sum256(b)
+	h := hex.EncodeToString(sum[:])
+	e.stateHash = stateHash{e.agentGen, e.userGen, h}
+	return h, nil
 }

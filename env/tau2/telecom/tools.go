@@ -198,7 +198,7 @@ func (db *telecomDB) customerByPhone(phone pyval.Value) (*customer, error) {
 			return c, nil
 		}
 		for _, id := range c.lineIDs {
-			l, err := db.lineByID(id)
+			l, err := db.lineWithID(id)
 			if err != nil {
 				return nil, err
 			}
@@ -220,21 +220,37 @@ func (db *telecomDB) lineByPhone(phone pyval.Value) (*line, error) {
 }
 
 func (db *telecomDB) lineByID(id pyval.Value) (*line, error) {
-	for i := range db.lines {
-		if isStr(id, db.lines[i].id) {
-			return &db.lines[i], nil
-		}
+	if s, ok := id.(string); ok {
+		return db.lineWithID(s)
 	}
 	return nil, pyval.ValueError(fmt.Sprintf("Line with ID %s not found", pyval.Str(id)))
 }
 
+// lineWithID is lineByID for a str id (no Value to box on the way).
+func (db *telecomDB) lineWithID(id string) (*line, error) {
+	for i := range db.lines {
+		if db.lines[i].id == id {
+			return &db.lines[i], nil
+		}
+	}
+	return nil, pyval.ValueError(fmt.Sprintf("Line with ID %s not found", id))
+}
+
 func (db *telecomDB) planByID(id pyval.Value) (*plan, error) {
+	if s, ok := id.(string); ok {
+		return db.planWithID(s)
+	}
+	return nil, pyval.ValueError(fmt.Sprintf("Plan with ID %s not found", pyval.Str(id)))
+}
+
+// planWithID is planByID for a str id (no Value to box on the way).
+func (db *telecomDB) planWithID(id string) (*plan, error) {
 	for i := range db.plans {
-		if isStr(id, db.plans[i].id) {
+		if db.plans[i].id == id {
 			return &db.plans[i], nil
 		}
 	}
-	return nil, pyval.ValueError(fmt.Sprintf("Plan with ID %s not found", pyval.Str(id)))
+	return nil, pyval.ValueError(fmt.Sprintf("Plan with ID %s not found", id))
 }
 
 func (db *telecomDB) deviceByID(id pyval.Value) (*device, error) {
@@ -247,19 +263,27 @@ func (db *telecomDB) deviceByID(id pyval.Value) (*device, error) {
 }
 
 func (db *telecomDB) billByID(id pyval.Value) (*bill, error) {
+	if s, ok := id.(string); ok {
+		return db.billWithID(s)
+	}
+	return nil, pyval.ValueError(fmt.Sprintf("Bill with ID %s not found", pyval.Str(id)))
+}
+
+// billWithID is billByID for a str id (no Value to box on the way).
+func (db *telecomDB) billWithID(id string) (*bill, error) {
 	for i := range db.bills {
-		if isStr(id, db.bills[i].id) {
+		if db.bills[i].id == id {
 			return &db.bills[i], nil
 		}
 	}
-	return nil, pyval.ValueError(fmt.Sprintf("Bill with ID %s not found", pyval.Str(id)))
+	return nil, pyval.ValueError(fmt.Sprintf("Bill with ID %s not found", id))
 }
 
 // billsAwaitingPayment is _get_bills_awaiting_payment.
 func (db *telecomDB) billsAwaitingPayment(c *customer) ([]*bill, error) {
 	var out []*bill
 	for _, id := range c.billIDs {
-		b, err := db.billByID(id)
+		b, err := db.billWithID(id)
 		if err != nil {
 			return nil, err
 		}
@@ -346,7 +370,7 @@ func (e *Env) getDetailsByID(a []pyval.Value) (pyval.Value, error) {
 	case strings.HasPrefix(id, "B"):
 		var db *telecomDB
 		if db, err = e.adb("bills"); err == nil {
-			x, err = db.billByID(id)
+			x, err = db.billWithID(id)
 		}
 	case strings.HasPrefix(id, "C"):
 		x, err = e.customerByID(id)
@@ -398,7 +422,7 @@ func (e *Env) getBillsForCustomer(a []pyval.Value) (pyval.Value, error) {
 	db := e.agent.a
 	bills := make([]*bill, len(c.billIDs))
 	for i, id := range c.billIDs {
-		if bills[i], err = db.billByID(id); err != nil {
+		if bills[i], err = db.billWithID(id); err != nil {
 			return nil, err
 		}
 	}
@@ -502,7 +526,7 @@ func (e *Env) applyOneTimeCharge(customerID, amount, description pyval.Value) er
 	db := e.agent.a
 	var draft *bill
 	for _, id := range c.billIDs {
-		b, err := db.billByID(id)
+		b, err := db.billWithID(id)
 		if err != nil {
 			return err
 		}
@@ -551,7 +575,7 @@ func (e *Env) getDataUsage(a []pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := e.agent.a.planByID(l.planID)
+	p, err := e.agent.a.planWithID(l.planID)
 	if err != nil {
 		return nil, err
 	}
@@ -623,7 +647,7 @@ func (e *Env) refuelData(a []pyval.Value) (pyval.Value, error) {
 	if nonPositive {
 		return nil, pyval.ValueError("Refuel amount must be positive")
 	}
-	p, err := e.agent.a.planByID(l.planID)
+	p, err := e.agent.a.planWithID(l.planID)
 	if err != nil {
 		return nil, err
 	}
@@ -659,7 +683,7 @@ func (e *Env) suspendLineForOverdueBill(a []pyval.Value) (pyval.Value, error) {
 	if l.status != "Active" {
 		return nil, pyval.ValueError("Line must be active to suspend for unpaid bill")
 	}
-	p, err := db.planByID(l.planID)
+	p, err := db.planWithID(l.planID)
 	if err != nil {
 		return nil, err
 	}
@@ -674,7 +698,7 @@ func (e *Env) suspendLineForOverdueBill(a []pyval.Value) (pyval.Value, error) {
 	}
 	var overdue int
 	for _, id := range c.billIDs {
-		b, err := db.billByID(id)
+		b, err := db.billWithID(id)
 		if err != nil {
 			return nil, err
 		}
