@@ -404,56 +404,12 @@ func (v *validator) intValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 		}
 		return int64(n)
 	case string:
-		if i, ok := parseLaxInt(n); ok {
+		if i, ok := LaxInt(n); ok {
 			return i
 		}
 		return v.fail(loc, "int_parsing", "Input should be a valid integer, unable to parse string as an integer", x)
 	}
 	return v.fail(loc, "int_type", "Input should be a valid integer", x)
-}
-
-// parseLaxInt parses an int as pydantic's lax mode does: surrounding
-// whitespace, a sign, underscores between digits, and a ".0..." tail.
-func parseLaxInt(s string) (pyval.Value, bool) {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		if strings.Trim(s[i+1:], "0") != "" {
-			return nil, false
-		}
-		s = s[:i]
-	}
-	body := strings.TrimLeft(s, "+-")
-	if len(s)-len(body) > 1 || !digitsWithUnderscores(body) {
-		return nil, false
-	}
-	s = strings.ReplaceAll(s, "_", "")
-	if i, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return i, true
-	}
-	b, ok := new(big.Int).SetString(strings.TrimPrefix(s, "+"), 10)
-	if !ok {
-		return nil, false
-	}
-	return b, true
-}
-
-func digitsWithUnderscores(s string) bool {
-	if s == "" || s[0] == '_' || s[len(s)-1] == '_' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' {
-			if s[i-1] == '_' {
-				return false
-			}
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func (v *validator) floatValue(x pyval.Value, loc []pyval.Value) pyval.Value {
@@ -470,43 +426,12 @@ func (v *validator) floatValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 	case int:
 		return float64(n)
 	case string:
-		if f, ok := parseLaxFloat(n); ok {
+		if f, ok := LaxFloat(n); ok {
 			return f
 		}
 		return v.fail(loc, "float_parsing", "Input should be a valid number, unable to parse string as a number", x)
 	}
 	return v.fail(loc, "float_type", "Input should be a valid number", x)
-}
-
-// parseLaxFloat parses a float as pydantic's lax mode does.
-func parseLaxFloat(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, false
-	}
-	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
-	case "inf", "infinity":
-		if strings.HasPrefix(s, "-") {
-			return math.Inf(-1), true
-		}
-		return math.Inf(1), true
-	case "nan":
-		return math.NaN(), true
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == '_') {
-			return 0, false
-		}
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return f, true
-		}
-		return 0, false
-	}
-	return f, true
 }
 
 func (v *validator) boolValue(x pyval.Value, loc []pyval.Value) pyval.Value {
@@ -522,11 +447,8 @@ func (v *validator) boolValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 			return n == 1
 		}
 	case string:
-		switch strings.ToLower(strings.TrimSpace(n)) {
-		case "0", "off", "f", "false", "n", "no":
-			return false
-		case "1", "on", "t", "true", "y", "yes":
-			return true
+		if b, ok := LaxBool(n); ok {
+			return b
 		}
 		return v.fail(loc, "bool_parsing", "Input should be a valid boolean, unable to interpret input", x)
 	default:

@@ -3,8 +3,6 @@ package telecom
 import (
 	"math"
 	"math/big"
-	"strconv"
-	"strings"
 
 	"github.com/toolgym/toolgym/env/tau2"
 	"github.com/toolgym/toolgym/pyval"
@@ -240,11 +238,7 @@ func (v *validator) intValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 		}
 		return int64(n)
 	case string:
-		s := strings.TrimSpace(n)
-		if i := strings.IndexByte(s, '.'); i >= 0 && strings.Trim(s[i+1:], "0") == "" {
-			s = s[:i]
-		}
-		if i, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil && s != "" && s[0] != '_' && s[len(s)-1] != '_' {
+		if i, ok := tau2.LaxInt(n); ok {
 			return i
 		}
 		return v.fail(loc, "int_parsing", "Input should be a valid integer, unable to parse string as an integer", x)
@@ -263,18 +257,8 @@ func (v *validator) floatValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 	case *big.Int:
 		return toFloat(n)
 	case string:
-		s := strings.TrimSpace(n)
-		if f, err := strconv.ParseFloat(s, 64); err == nil && s != "" && !strings.ContainsAny(s, "xXpP") {
+		if f, ok := tau2.LaxFloat(n); ok {
 			return f
-		}
-		switch strings.ToLower(strings.TrimLeft(s, "+-")) {
-		case "inf", "infinity":
-			if strings.HasPrefix(s, "-") {
-				return math.Inf(-1)
-			}
-			return math.Inf(1)
-		case "nan":
-			return math.NaN()
 		}
 		return v.fail(loc, "float_parsing", "Input should be a valid number, unable to parse string as a number", x)
 	}
@@ -294,11 +278,8 @@ func (v *validator) boolValue(x pyval.Value, loc []pyval.Value) pyval.Value {
 			return n == 1
 		}
 	case string:
-		switch strings.ToLower(strings.TrimSpace(n)) {
-		case "0", "off", "f", "false", "n", "no":
-			return false
-		case "1", "on", "t", "true", "y", "yes":
-			return true
+		if b, ok := tau2.LaxBool(n); ok {
+			return b
 		}
 	default:
 		return v.fail(loc, "bool_type", "Input should be a valid boolean", x)
