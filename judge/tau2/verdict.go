@@ -170,58 +170,17 @@ func (w *verdictWriter) rewardInfo(r *RewardInfo) {
 		w.b = append(w.b, ']')
 	}
 	w.raw(`,"action_checks":`)
-	if r.ActionChecks == nil {
-		w.raw("null")
-	} else {
-		w.b = append(w.b, '[')
-		for i := range r.ActionChecks {
-			if i > 0 {
-				w.b = append(w.b, ',')
-			}
-			w.actionCheck(&r.ActionChecks[i])
-		}
-		w.b = append(w.b, ']')
-	}
+	w.list(r.ActionChecks == nil, len(r.ActionChecks), func(i int) { w.actionCheck(&r.ActionChecks[i]) })
 	w.raw(`,"nl_assertions":`)
-	if r.NLAssertions == nil {
-		w.raw("null")
-	} else {
-		w.b = append(w.b, '[')
-		for i := range r.NLAssertions {
-			if i > 0 {
-				w.b = append(w.b, ',')
-			}
-			c := &r.NLAssertions[i]
-			w.raw(`{"nl_assertion":`)
-			w.str(c.NLAssertion)
-			w.raw(`,"met":`)
-			w.bool(c.Met)
-			w.raw(`,"justification":`)
-			w.str(c.Justification)
-			w.b = append(w.b, '}')
-		}
-		w.b = append(w.b, ']')
-	}
+	w.list(r.NLAssertions == nil, len(r.NLAssertions), func(i int) {
+		c := &r.NLAssertions[i]
+		w.metCheck(`{"nl_assertion":`, c.NLAssertion, c.Met, c.Justification)
+	})
 	w.raw(`,"communicate_checks":`)
-	if r.CommunicateChecks == nil {
-		w.raw("null")
-	} else {
-		w.b = append(w.b, '[')
-		for i := range r.CommunicateChecks {
-			if i > 0 {
-				w.b = append(w.b, ',')
-			}
-			c := &r.CommunicateChecks[i]
-			w.raw(`{"info":`)
-			w.str(c.Info)
-			w.raw(`,"met":`)
-			w.bool(c.Met)
-			w.raw(`,"justification":`)
-			w.str(c.Justification)
-			w.b = append(w.b, '}')
-		}
-		w.b = append(w.b, ']')
-	}
+	w.list(r.CommunicateChecks == nil, len(r.CommunicateChecks), func(i int) {
+		c := &r.CommunicateChecks[i]
+		w.metCheck(`{"info":`, c.Info, c.Met, c.Justification)
+	})
 	w.raw(`,"reward_basis":`)
 	w.rewardTypes(r.RewardBasis)
 	w.raw(`,"reward_breakdown":`)
@@ -251,6 +210,35 @@ func (w *verdictWriter) rewardInfo(r *RewardInfo) {
 }
 
 // actionCheck is ActionCheck.MarshalJSON with Action.MarshalJSON inside.
+// list writes null when isNil, else the n items item writes, as a JSON
+// array.
+func (w *verdictWriter) list(isNil bool, n int, item func(i int)) {
+	if isNil {
+		w.raw("null")
+		return
+	}
+	w.b = append(w.b, '[')
+	for i := range n {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		item(i)
+	}
+	w.b = append(w.b, ']')
+}
+
+// metCheck writes an NL-assertion or communicate check: open is its
+// opening brace and first key.
+func (w *verdictWriter) metCheck(open, text string, met bool, justification string) {
+	w.raw(open)
+	w.str(text)
+	w.raw(`,"met":`)
+	w.bool(met)
+	w.raw(`,"justification":`)
+	w.str(justification)
+	w.b = append(w.b, '}')
+}
+
 func (w *verdictWriter) actionCheck(c *ActionCheck) {
 	a := &c.Action
 	w.raw(`{"action":{"action_id":`)
