@@ -281,7 +281,7 @@ func Load(dir string, categories []string) ([]Entry, error) {
 			return nil, err
 		}
 	}
-	docs := &docCache{dir: dir, byClass: map[string][]*pyval.Dict{}, fns: map[fnKey]*Function{}}
+	docs := &docCache{dir: dir, byClass: map[string][]*pyval.Dict{}, fns: map[fnKey]*Function{}, sets: map[string][]*Function{}}
 	docs.prepare(out)
 	for fi := range files {
 		f := &files[fi]
@@ -431,6 +431,22 @@ func parseEntry(e *Entry, line []byte, cat string) error {
 // docs in order, then each missed function taken out (its first match)
 // and held for its turn.
 func (e *Entry) functions(docs *docCache) error {
+	// Entries with the same classes and nothing held out offer the same
+	// functions: they share one list (read only; full, so an append
+	// copies).
+	var key string
+	if len(e.MissedFunctions) == 0 {
+		key = strings.Join(e.InvolvedClasses, "\x00")
+		if fs, ok := docs.sets[key]; ok {
+			e.Functions, e.Held = fs, map[int][]*Function{}
+			return nil
+		}
+		defer func() {
+			if e.Functions != nil {
+				docs.sets[key] = e.Functions[:len(e.Functions):len(e.Functions)]
+			}
+		}()
+	}
 	type item struct {
 		class string
 		doc   *pyval.Dict
@@ -491,6 +507,7 @@ type docCache struct {
 	dir     string
 	byClass map[string][]*pyval.Dict
 	fns     map[fnKey]*Function
+	sets    map[string][]*Function // by involved classes, for entries that hold none out
 }
 
 // prepare reads, in parallel, the docs of every class the entries
