@@ -1,7 +1,8 @@
 // Package mathapi re-implements BFCL's MathAPI (the reference's
 // math_api.py): stateless arithmetic, statistics and unit conversions.
-// Every method returns the dict the reference returns, and every result
-// prints as the reference's does: floats as Python's repr, logarithm's
+// Every method returns the dict the reference returns (most of them
+// already rendered to its json.dumps text, a bfcl.JSONResult), and every
+// result prints as the reference's does: floats as Python's repr, logarithm's
 // mpmath numbers as mpf('...') or mpc(real='...', imag='...') at the
 // precision asked for (mpmath 1.3.0's binary arithmetic and printing), and
 // square_root's Decimal as Decimal('...') (Python's decimal module,
@@ -63,6 +64,10 @@ func (*API) Name() string { return ClassName }
 // loads a scenario into it.
 func (*API) Load(*pyval.Dict, bool) error { return nil }
 
+// CopiesConfig implements bfcl.ConfigCopier: Load keeps nothing of its
+// config.
+func (*API) CopiesConfig() {}
+
 // State implements bfcl.Class: MathAPI has no public attributes.
 func (*API) State() *pyval.Dict { return pyval.NewDict() }
 
@@ -87,7 +92,9 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 		return bfcl.Method{Name: name, Params: params, Run: func(c bfcl.Class, v []pyval.Value) (pyval.Value, error) { return call(c.(*API), v) }}
 	}
 	return []bfcl.Method{
-		m("logarithm", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Logarithm(v[0], v[1], v[2]), nil },
+		m("logarithm", func(a *API, v []pyval.Value) (pyval.Value, error) {
+			return logResult(a.Logarithm(v[0], v[1], v[2])), nil
+		},
 			req("value"), req("base"), req("precision")),
 		m("mean", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.Mean(v[0]) }, req("numbers")),
 		m("standard_deviation", func(a *API, v []pyval.Value) (pyval.Value, error) { return a.StandardDeviation(v[0]) }, req("numbers")),
@@ -113,6 +120,9 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 
 func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
 
+// errResult is the error dict {"error": msg}, rendered.
+func errResult(msg string) pyval.Value { return bfcl.RenderDict("error", msg) }
+
 func isTypeError(err error) bool { return pyval.IsExc(err, "TypeError") }
 
 // result is {"result": v}, or the ValueError CPython raises when the
@@ -121,7 +131,10 @@ func result(v pyval.Value) (pyval.Value, error) {
 	if !intStrOK(v) {
 		return nil, errIntStr
 	}
-	return pyval.DictOf("result", v), nil
+	if _, ok := v.(pyval.Object); ok {
+		return pyval.DictOf("result", v), nil // json.dumps fails on it: the executor shows str()
+	}
+	return bfcl.RenderDict("result", v), nil
 }
 
 // caught turns a TypeError into the error dict msg, as the reference's
@@ -129,7 +142,7 @@ func result(v pyval.Value) (pyval.Value, error) {
 func caught(v pyval.Value, err error, msg string) (pyval.Value, error) {
 	if err != nil {
 		if isTypeError(err) {
-			return errDict(msg), nil
+			return errResult(msg), nil
 		}
 		return nil, err
 	}
@@ -149,6 +162,13 @@ func (*API) Logarithm(value, base, precision pyval.Value) *pyval.Dict {
 
 func logarithm(value, base, precision pyval.Value) (pyval.Value, error) {
 	// mpmath.mp.dps = precision
+	if n, ok := precision.(int64); ok && n <= MaxPrecision {
+		prec := dpsToPrec(n)
+		if q, ok := logFast(value, base, uint(prec)); ok {
+			return &mpValue{small: q, isSmall: true, dps: reprDps(prec)}, nil
+		}
+		return logGeneral(value, base, prec)
+	}
 	dps, err := pyInt(precision)
 	if err != nil {
 		return nil, err
@@ -165,8 +185,15 @@ func logarithm(value, base, precision pyval.Value) (pyval.Value, error) {
 	if dps.IsInt64() {
 		prec = dpsToPrec(dps.Int64())
 	}
+	if q, ok := logFast(value, base, uint(prec)); ok {
+		return &mpValue{small: q, isSmall: true, dps: reprDps(prec)}, nil
+	}
+	return logGeneral(value, base, prec)
+}
+
+// logGeneral is mpmath.log(value) / mpmath.log(base) at prec bits.
+func logGeneral(value, base pyval.Value, prec int64) (pyval.Value, error) {
 	p := uint(prec)
-	// mpmath.log(value) / mpmath.log(base)
 	x, err := mpConvert(value, p)
 	if err != nil {
 		return nil, err
@@ -184,6 +211,55 @@ func logarithm(value, base, precision pyval.Value) (pyval.Value, error) {
 	}
 	return &mpValue{n: q, dps: reprDps(prec)}, nil
 }
+
+// logResult delivers a logarithm's {"result": mpf} with its str(), which
+// the executor shows (json.dumps fails on an mpf) without trying
+// json.dumps first; an error dict goes as it is.
+func logResult(d *pyval.Dict) pyval.Value {
+	r, _ := d.Get("result")
+	v, ok := r.(*mpValue)
+	if !ok {
+		return d
+	}
+	b := make([]byte, 0, 64)
+	b = append(b, "{'result': "...)
+	b = v.appendRepr(b)
+	return &rendered{text: string(append(b, '}')), value: d}
+}
+
+// floatResult renders {"result": x} as json.dumps does: repr(x) when x
+// is finite, NaN, Infinity and -Infinity otherwise.
+func floatResult(x float64) pyval.Value {
+	b := make([]byte, 0, 48)
+	b = append(b, `{"result": `...)
+	switch {
+	case math.IsNaN(x):
+		b = append(b, "NaN"...)
+	case math.IsInf(x, 1):
+		b = append(b, "Infinity"...)
+	case math.IsInf(x, -1):
+		b = append(b, "-Infinity"...)
+	default:
+		b = pyval.AppendFloatRepr(b, x)
+	}
+	return bfcl.JSONResult(append(b, '}'))
+}
+
+// rendered is a result delivered with the text the executor shows for it,
+// which it then shows (through PyStr) without rendering the value again.
+type rendered struct {
+	text  string
+	value pyval.Value
+}
+
+// PyStr returns the executor's rendering of the result.
+func (r *rendered) PyStr() string { return r.text }
+
+// PyRepr implements pyval.Object: repr of the result.
+func (r *rendered) PyRepr() string { return pyval.Repr(r.value) }
+
+// PyType reports the result's type.
+func (r *rendered) PyType() string { return pyval.TypeName(r.value) }
 
 // pyInt is int(v) for the values a call can carry, with Python's errors.
 func pyInt(v pyval.Value) (*big.Int, error) {
@@ -280,7 +356,10 @@ func length(v pyval.Value) int64 {
 // Mean is mean(numbers).
 func (*API) Mean(numbers pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(numbers) {
-		return errDict("Cannot calculate mean of an empty list"), nil
+		return errResult("Cannot calculate mean of an empty list"), nil
+	}
+	if m, ok := meanFast(numbers); ok {
+		return floatResult(m), nil
 	}
 	s, err := pySum(numbers)
 	if err == nil {
@@ -289,11 +368,94 @@ func (*API) Mean(numbers pyval.Value) (pyval.Value, error) {
 	return caught(s, err, "All elements in the list must be numbers")
 }
 
+// meanFast is sum(numbers) / len(numbers) for a non-empty list of ints
+// and floats whose int sums fit an int64 and 53 bits, computed as Python
+// adds them one by one (ints exactly until the first float, then floats);
+// ok is false for anything else, which the general path handles.
+func meanFast(numbers pyval.Value) (float64, bool) {
+	xs, ok := numbers.([]pyval.Value)
+	if !ok || len(xs) == 0 {
+		return 0, false
+	}
+	var isum int64
+	var fsum float64
+	isFloat := false
+	for _, x := range xs {
+		switch v := x.(type) {
+		case int64:
+			if isFloat {
+				if v < -(1<<53) || v > 1<<53 {
+					return 0, false // float(int) rounds: leave it to the general path
+				}
+				fsum += float64(v)
+				continue
+			}
+			s := isum + v
+			if (s > isum) != (v > 0) {
+				return 0, false // overflows an int64
+			}
+			isum = s
+		case float64:
+			if !isFloat {
+				if isum < -(1<<53) || isum > 1<<53 {
+					return 0, false
+				}
+				fsum, isFloat = float64(isum), true
+			}
+			fsum += v
+		default:
+			return 0, false
+		}
+	}
+	if isFloat {
+		return fsum / float64(len(xs)), true
+	}
+	if isum < -(1<<53) || isum > 1<<53 {
+		return 0, false // int / int is correctly rounded from the exact values
+	}
+	return float64(isum) / float64(len(xs)), true
+}
+
+// stdDevFast is stdDev for the lists meanFast takes whose ints fit 53
+// bits: each (x - mean) ** 2 is the float product d*d (** 2 rounds once,
+// as a product does), unless it overflows, which raises in Python and is
+// left to the general path.
+func stdDevFast(numbers pyval.Value) (float64, bool) {
+	mean, ok := meanFast(numbers)
+	if !ok {
+		return 0, false
+	}
+	xs := numbers.([]pyval.Value)
+	acc := 0.0 // 0 + the first square is that square
+	for _, x := range xs {
+		var f float64
+		switch v := x.(type) {
+		case int64:
+			if v < -(1<<53) || v > 1<<53 {
+				return 0, false
+			}
+			f = float64(v)
+		case float64:
+			f = v
+		}
+		d := f - mean
+		sq := d * d
+		if math.IsInf(sq, 0) && !math.IsInf(d, 0) {
+			return 0, false // OverflowError
+		}
+		acc += sq
+	}
+	return math.Sqrt(acc / float64(len(xs))), true
+}
+
 // StandardDeviation is standard_deviation(numbers): the population
 // standard deviation.
 func (*API) StandardDeviation(numbers pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(numbers) {
-		return errDict("Cannot calculate standard deviation of an empty list"), nil
+		return errResult("Cannot calculate standard deviation of an empty list"), nil
+	}
+	if sd, ok := stdDevFast(numbers); ok {
+		return floatResult(sd), nil
 	}
 	v, err := stdDev(numbers)
 	return caught(v, err, "All elements in the list must be numbers")
@@ -369,9 +531,9 @@ const errTooLarge = "Conversion resulted in a value too large to represent"
 // between km, m, cm, mm, um and nm.
 func (*API) SIUnitConversion(value, unitIn, unitOut pyval.Value) (pyval.Value, error) {
 	if !isNumber(value) {
-		return errDict("Value must be a number"), nil
+		return errResult("Value must be a number"), nil
 	}
-	notSupported := errDict("Conversion from '" + pyval.Str(unitIn) + "' to '" + pyval.Str(unitOut) + "' is not supported")
+	notSupported := errResult("Conversion from '" + pyval.Str(unitIn) + "' to '" + pyval.Str(unitOut) + "' is not supported")
 	if !pyval.Hashable(unitIn) {
 		return nil, unhashable(unitIn)
 	}
@@ -396,7 +558,7 @@ func (*API) SIUnitConversion(value, unitIn, unitOut pyval.Value) (pyval.Value, e
 		}
 	}
 	if pyval.IsExc(err, "OverflowError") {
-		return errDict(errTooLarge), nil
+		return errResult(errTooLarge), nil
 	}
 	return nil, err
 }
@@ -421,7 +583,7 @@ var imperialFactors = map[string]float64{
 // unit_out) for the reference's pairs of units.
 func (*API) ImperialSIConversion(value, unitIn, unitOut pyval.Value) (pyval.Value, error) {
 	if !isNumber(value) {
-		return errDict("Value must be a number"), nil
+		return errResult("Value must be a number"), nil
 	}
 	if pyval.Equal(unitIn, unitOut) {
 		return result(value)
@@ -429,7 +591,7 @@ func (*API) ImperialSIConversion(value, unitIn, unitOut pyval.Value) (pyval.Valu
 	key := pyval.Str(unitIn) + "_to_" + pyval.Str(unitOut)
 	factor, ok := imperialFactors[key]
 	if !ok {
-		return errDict("Conversion from '" + pyval.Str(unitIn) + "' to '" + pyval.Str(unitOut) + "' is not supported"), nil
+		return errResult("Conversion from '" + pyval.Str(unitIn) + "' to '" + pyval.Str(unitOut) + "' is not supported"), nil
 	}
 	var r pyval.Value
 	var err error
@@ -446,7 +608,7 @@ func (*API) ImperialSIConversion(value, unitIn, unitOut pyval.Value) (pyval.Valu
 		r, err = pyMul(value, factor)
 	}
 	if pyval.IsExc(err, "OverflowError") {
-		return errDict(errTooLarge), nil
+		return errResult(errTooLarge), nil
 	}
 	if err != nil {
 		return nil, err
@@ -469,7 +631,7 @@ func (*API) Subtract(a, b pyval.Value) (pyval.Value, error) {
 // Multiply is multiply(a, b): a * b for numbers.
 func (*API) Multiply(a, b pyval.Value) (pyval.Value, error) {
 	if !isNumber(a) || !isNumber(b) {
-		return errDict("Both inputs must be numbers"), nil
+		return errResult("Both inputs must be numbers"), nil
 	}
 	r, err := pyMul(a, b)
 	return caught(r, err, "Both inputs must be numbers")
@@ -478,7 +640,7 @@ func (*API) Multiply(a, b pyval.Value) (pyval.Value, error) {
 // Divide is divide(a, b): a / b.
 func (*API) Divide(a, b pyval.Value) (pyval.Value, error) {
 	if pyEqualsZero(b) {
-		return errDict("Cannot divide by zero"), nil
+		return errResult("Cannot divide by zero"), nil
 	}
 	r, err := pyTrueDiv(a, b)
 	return caught(r, err, "Both inputs must be numbers")
@@ -497,16 +659,16 @@ func (*API) Power(base, exponent pyval.Value) (pyval.Value, error) {
 func (*API) SquareRoot(number, precision pyval.Value) (pyval.Value, error) {
 	const invalid = "Input must be a number or computation resulted in an invalid operation"
 	if !isNumber(number) {
-		return errDict(invalid), nil // number < 0 raises TypeError
+		return errResult(invalid), nil // number < 0 raises TypeError
 	}
 	if c, _ := pyval.Compare(number, int64(0)); c < 0 {
-		return errDict("Cannot calculate square root of a negative number"), nil
+		return errResult("Cannot calculate square root of a negative number"), nil
 	}
 	// getcontext().prec = precision
 	p, pb, ok := intOf(precision)
 	switch {
 	case !ok:
-		return errDict(invalid), nil // TypeError: an integer is required
+		return errResult(invalid), nil // TypeError: an integer is required
 	case pb != nil:
 		return nil, pyval.Exc("OverflowError", "Python int too large to convert to C ssize_t")
 	case p < 1 || p > 999999999999999999:
@@ -539,7 +701,7 @@ func (*API) RoundNumber(number, decimalPlaces pyval.Value) (pyval.Value, error) 
 // Percentage is percentage(part, whole): part / whole * 100.
 func (*API) Percentage(part, whole pyval.Value) (pyval.Value, error) {
 	if pyEqualsZero(whole) {
-		return errDict("Whole value cannot be zero"), nil
+		return errResult("Whole value cannot be zero"), nil
 	}
 	r, err := pyTrueDiv(part, whole)
 	if err == nil {
@@ -571,7 +733,7 @@ func extreme(numbers pyval.Value, sign int) (pyval.Value, error) {
 // MinValue is min_value(numbers): min(numbers).
 func (*API) MinValue(numbers pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(numbers) {
-		return errDict("Cannot find minimum of an empty list"), nil
+		return errResult("Cannot find minimum of an empty list"), nil
 	}
 	r, err := extreme(numbers, -1)
 	return caught(r, err, "All elements in the list must be numbers")
@@ -580,7 +742,7 @@ func (*API) MinValue(numbers pyval.Value) (pyval.Value, error) {
 // MaxValue is max_value(numbers): max(numbers).
 func (*API) MaxValue(numbers pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(numbers) {
-		return errDict("Cannot find maximum of an empty list"), nil
+		return errResult("Cannot find maximum of an empty list"), nil
 	}
 	r, err := extreme(numbers, 1)
 	return caught(r, err, "All elements in the list must be numbers")
@@ -589,7 +751,7 @@ func (*API) MaxValue(numbers pyval.Value) (pyval.Value, error) {
 // SumValues is sum_values(numbers): sum(numbers).
 func (*API) SumValues(numbers pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(numbers) {
-		return errDict("Cannot calculate sum of an empty list"), nil
+		return errResult("Cannot calculate sum of an empty list"), nil
 	}
 	r, err := pySum(numbers)
 	return caught(r, err, "All elements in the list must be numbers")

@@ -345,41 +345,63 @@ func reprDps(prec int64) int {
 // mpToStr is mpmath's to_str(x, dps) with its defaults: the first dps
 // significant digits, rounded half up on the digit after them, in fixed
 // notation for moderate exponents and trailing zeros stripped.
-func mpToStr(x mpf, dps int) string {
+func mpToStr(x mpf, dps int) string { return string(appendMPStr(nil, x, dps)) }
+
+// appendMPStr appends mpToStr(x, dps) to b.
+func appendMPStr(b []byte, x mpf, dps int) []byte {
 	switch x.kind {
 	case mpInf:
-		return "+inf"
+		return append(b, "+inf"...)
 	case mpNegInf:
-		return "-inf"
+		return append(b, "-inf"...)
 	case mpNaN:
-		return "nan"
+		return append(b, "nan"...)
 	}
 	if x.f.Sign() == 0 {
-		return "0.0"
+		return append(b, "0.0"...)
 	}
-	sign := ""
-	if x.f.Sign() < 0 {
-		sign = "-"
+	if f, acc := x.f.Float64(); acc == big.Exact && math.Abs(f) >= 0x1p-1022 && !math.IsInf(f, 0) {
+		var buf [40]byte
+		if digits, exponent, ok := floatDigits(buf[:], f, dps); ok {
+			return appendDigits(b, x.f.Sign() < 0, digits, exponent, dps)
+		}
 	}
+	digits, exponent := exactDigits(x.f, dps)
+	return appendDigits(b, x.f.Sign() < 0, digits, exponent, dps)
+}
+
+// appendFloatStr appends mpToStr of a finite nonzero float64 to b.
+func appendFloatStr(b []byte, x float64, dps int) []byte {
+	var buf [40]byte
+	if digits, exponent, ok := floatDigits(buf[:], x, dps); ok {
+		return appendDigits(b, x < 0, digits, exponent, dps)
+	}
+	return appendMPStr(b, bigOfFloat(x), dps)
+}
+
+// exactDigits returns the first dps significant digits of |x| (fewer
+// when its exact decimal expansion is shorter), rounded half up on the
+// digit after them, and the decimal exponent of the first.
+func exactDigits(x *big.Float, dps int) ([]byte, int) {
 	// Exact decimal digits of |x| = mant * 2**exp.
 	mant := new(big.Int)
-	ax := new(big.Float).Abs(x.f)
+	ax := new(big.Float).Abs(x)
 	e := ax.MantExp(nil) - int(ax.MinPrec())
 	new(big.Float).SetMantExp(ax, -e).Int(mant) // now |x| = mant * 2**e exactly
-	var digits string
+	var digits []byte
 	var point int // decimal exponent: |x| = 0.digits * 10**point
 	if e >= 0 {
-		digits = mant.Lsh(mant, uint(e)).String()
+		digits = mant.Lsh(mant, uint(e)).Append(nil, 10)
 		point = len(digits)
 	} else {
 		mant.Mul(mant, new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(-e)), nil))
-		digits = mant.String()
+		digits = mant.Append(nil, 10)
 		point = len(digits) + e
 	}
 	exponent := point - 1 // of the leading digit
 	// Round half up at dps digits.
 	if len(digits) > dps && digits[dps] >= '5' {
-		b := []byte(digits[:dps])
+		b := digits[:dps]
 		i := dps - 1
 		for i >= 0 && b[i] == '9' {
 			b[i] = '0'
@@ -391,35 +413,64 @@ func mpToStr(x mpf, dps int) string {
 			b = append([]byte{'1'}, b[:dps-1]...)
 			exponent++
 		}
-		digits = string(b)
+		digits = b
 	} else if len(digits) > dps {
 		digits = digits[:dps]
+	}
+	return digits, exponent
+}
+
+// appendDigits appends a number written from its significant digits and
+// the decimal exponent of the first, as to_str writes it: fixed notation
+// for moderate exponents, trailing zeros stripped.
+func appendDigits(b []byte, neg bool, digits []byte, exponent, dps int) []byte {
+	if neg {
+		b = append(b, '-')
 	}
 	minFixed, maxFixed := min(-(dps/3), -5), dps
 	split := 1
 	if minFixed < exponent && exponent < maxFixed {
 		if exponent < 0 {
-			digits = strings.Repeat("0", -exponent) + digits
+			b = append(b, '0', '.')
+			for range -exponent - 1 {
+				b = append(b, '0')
+			}
+			b = append(b, digits...)
+			exponent = 0
+			split = 0
 		} else {
 			split = exponent + 1
-			if split > len(digits) {
-				digits += strings.Repeat("0", split-len(digits))
-			}
+			exponent = 0
 		}
-		exponent = 0
 	}
-	s := digits[:split] + "." + digits[split:]
-	s = strings.TrimRight(s, "0")
-	if strings.HasSuffix(s, ".") {
-		s += "0"
+	if split > 0 {
+		if split <= len(digits) {
+			b = append(b, digits[:split]...)
+			b = append(b, '.')
+			b = append(b, digits[split:]...)
+		} else {
+			b = append(b, digits...)
+			for range split - len(digits) {
+				b = append(b, '0')
+			}
+			b = append(b, '.')
+		}
+	}
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = append(b, '0')
 	}
 	switch {
-	case exponent == 0:
-		return sign + s
 	case exponent > 0:
-		return sign + s + "e+" + strconv.Itoa(exponent)
+		b = append(b, "e+"...)
+		b = strconv.AppendInt(b, int64(exponent), 10)
+	case exponent < 0:
+		b = append(b, 'e')
+		b = strconv.AppendInt(b, int64(exponent), 10)
 	}
-	return sign + s + "e" + strconv.Itoa(exponent)
+	return b
 }
 
 // mpValue is an mpf or mpc result, shown as mpmath's repr at the
@@ -428,20 +479,37 @@ func mpToStr(x mpf, dps int) string {
 type mpValue struct {
 	n   mpNumber
 	dps int
+	// small is the value when isSmall: an mpf that a float64 holds
+	// exactly (logFast's results), n is then unset.
+	small   float64
+	isSmall bool
 }
 
 // PyRepr implements pyval.Object: mpf('1.3027') or
 // mpc(real='0.69896984', imag='1.3643761').
-func (v *mpValue) PyRepr() string {
-	if v.n.complex {
-		return "mpc(real='" + mpToStr(v.n.re, v.dps) + "', imag='" + mpToStr(v.n.im, v.dps) + "')"
+func (v *mpValue) PyRepr() string { return string(v.appendRepr(nil)) }
+
+// appendRepr appends PyRepr's text to b.
+func (v *mpValue) appendRepr(b []byte) []byte {
+	switch {
+	case v.isSmall:
+		b = append(b, "mpf('"...)
+		b = appendFloatStr(b, v.small, v.dps)
+	case v.n.complex:
+		b = append(b, "mpc(real='"...)
+		b = appendMPStr(b, v.n.re, v.dps)
+		b = append(b, "', imag='"...)
+		b = appendMPStr(b, v.n.im, v.dps)
+	default:
+		b = append(b, "mpf('"...)
+		b = appendMPStr(b, v.n.re, v.dps)
 	}
-	return "mpf('" + mpToStr(v.n.re, v.dps) + "')"
+	return append(b, "')"...)
 }
 
 // PyType returns the class name.
 func (v *mpValue) PyType() string {
-	if v.n.complex {
+	if !v.isSmall && v.n.complex {
 		return "mpc"
 	}
 	return "mpf"

@@ -40,7 +40,7 @@ func Example() {
 func ExampleTradingBot_NotifyPriceChange() {
 	bot := trading.New()
 	r, err := bot.NotifyPriceChange([]pyval.Value{"AAPL", "TSLA", "ZETA"}, 0.1)
-	fmt.Println(pyval.Repr(r), err)
+	fmt.Println(bfcl.ResultString(r), err) // what the model sees
 	// Output:
-	// {'notification': 'Stocks AAPL, TSLA have significant price changes.'} <nil>
+	// {"notification": "Stocks AAPL, TSLA have significant price changes."} <nil>
 }

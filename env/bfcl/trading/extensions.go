@@ -24,18 +24,32 @@ import (
 // and PyType report its repr and type.
 type Rendered struct {
 	Text  string
-	value func() pyval.Value
+	value func() pyval.Value // the value, unless base is set
 	typ   string
+	// base, when set, is a dict whose copy with the raw items set is the
+	// value (renderCached's results, built only when asked for).
+	base *pyval.Dict
+	raws [2]rawItem
+	nraw int
 }
 
 // Value returns the result as a Python value.
-func (r *Rendered) Value() pyval.Value { return r.value() }
+func (r *Rendered) Value() pyval.Value {
+	if r.base != nil {
+		c := r.base.Copy()
+		for _, ri := range r.raws[:r.nraw] {
+			c.Set(ri.key, ri.value)
+		}
+		return c
+	}
+	return r.value()
+}
 
 // PyStr returns the executor's rendering of the result.
 func (r *Rendered) PyStr() string { return r.Text }
 
 // PyRepr implements pyval.Object: repr of the result.
-func (r *Rendered) PyRepr() string { return pyval.Repr(r.value()) }
+func (r *Rendered) PyRepr() string { return pyval.Repr(r.Value()) }
 
 // PyType reports the result's type name ("dict", "list").
 func (r *Rendered) PyType() string { return r.typ }
@@ -43,6 +57,7 @@ func (r *Rendered) PyType() string { return r.typ }
 // extensions holds the long-context constants and their renderings.
 type extensions struct {
 	ma5, ma20         []pyval.Value // MA_5_EXTENSION, MA_20_EXTENSION
+	ma5V, ma20V       pyval.Value   // the same, boxed once
 	ma5JSON, ma20JSON []byte
 	tech, auto        *Rendered     // get_available_stocks of the two sectors
 	txItems           []pyval.Value // TRANSACTION_HISTORY_EXTENSION
@@ -128,6 +143,7 @@ func buildExtensions() (*extensions, error) {
 		}
 		return b
 	}
+	e.ma5V, e.ma20V = e.ma5, e.ma20
 	e.ma5JSON = render(e.ma5)
 	e.ma20JSON = render(e.ma20)
 	tx := render(e.txItems)
@@ -256,7 +272,7 @@ func isIdentifier(s string) bool {
 // stockInfo is get_stock_info's long-context result: a copy of the stock
 // with the moving averages replaced by the long extension lists.
 func (e *extensions) stockInfo(stock *pyval.Dict) pyval.Value {
-	return e.renderCached(stock, rawItem{"MA(5)", e.ma5, e.ma5JSON}, rawItem{"MA(20)", e.ma20, e.ma20JSON})
+	return e.renderCached(stock, rawItem{"MA(5)", e.ma5V, e.ma5JSON}, rawItem{"MA(20)", e.ma20V, e.ma20JSON})
 }
 
 // orderDetails is get_order_details's long-context result: a copy of the
@@ -278,115 +294,112 @@ type rawItem struct {
 	json  []byte
 }
 
-// renderCached returns a copy of d with the raw items set, rendered as
-// json.dumps renders it, the raw values written from their renderings.
-// The copy is only made when the value is asked for. Renderings are cached
-// under a short key, the same text with a marker byte in place of each raw
-// value (the JSON of anything else never holds a raw control byte).
+// renderCached returns a copy of d with the raw items (at most two) set,
+// rendered as json.dumps renders it, the raw values written from their
+// renderings. The copy is only made when the value is asked for.
+// Renderings are cached under a short key, the same text with a marker
+// byte in place of each raw value (the JSON of anything else never holds
+// a raw control byte).
 func (e *extensions) renderCached(d *pyval.Dict, raws ...rawItem) *Rendered {
-	value := func() pyval.Value {
-		c := d.Copy()
-		for _, r := range raws {
-			c.Set(r.key, r.value)
-		}
-		return c
-	}
-	key, err := renderDict(d, raws, true)
+	r := &Rendered{typ: "dict", base: d}
+	r.nraw = copy(r.raws[:], raws)
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	key, err := appendDict((*bp)[:0], d, raws, true)
+	*bp = key[:0]
 	if err == nil {
 		e.mu.Lock()
-		text, ok := e.rendered[key]
+		text, ok := e.rendered[string(key)] // no copy of the key to look up
 		e.mu.Unlock()
 		if ok {
-			return &Rendered{Text: text, value: value, typ: "dict"}
+			r.Text = text
+			return r
 		}
 	}
-	text, err := renderDict(d, raws, false)
+	b, err := appendDict(nil, d, raws, false)
 	if err != nil {
 		// json.dumps fails on it too, and the executor shows str().
-		return &Rendered{Text: pyval.Repr(value()), value: value, typ: "dict"}
+		r.Text = pyval.Repr(r.Value())
+		return r
 	}
+	r.Text = string(b)
 	e.mu.Lock()
 	if len(e.rendered) >= maxRenderCache {
 		clear(e.rendered)
 	}
-	e.rendered[key] = text
+	e.rendered[string(key)] = r.Text
 	e.mu.Unlock()
-	return &Rendered{Text: text, value: value, typ: "dict"}
+	return r
 }
 
-// renderDict renders json.dumps of d with the raw items set: their
+// keyBufs holds renderCached's buffers for keys.
+var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// appendDict appends json.dumps of d with the raw items set: their
 // renderings, or with markers a marker byte, in place of their values, at
 // the place of their key in d or else after d's items.
-func renderDict(d *pyval.Dict, raws []rawItem, markers bool) (string, error) {
-	var sb strings.Builder
-	size := 32*d.Len() + 32*len(raws)
-	if !markers {
+func appendDict(b []byte, d *pyval.Dict, raws []rawItem, markers bool) ([]byte, error) {
+	if b == nil {
+		size := 32*d.Len() + 32*len(raws)
 		for _, r := range raws {
 			size += len(r.json)
 		}
+		b = make([]byte, 0, size)
 	}
-	sb.Grow(size)
-	sb.WriteByte('{')
-	var scratch []byte
+	b = append(b, '{')
 	var err error
-	var done [4]bool // which raw items were written (there are at most two)
-	writeRaw := func(j int) {
-		if markers {
-			sb.WriteByte(byte(j))
-		} else {
-			sb.Write(raws[j].json)
-		}
+	var done [2]bool // which raw items were written
+	writeRaw := func(b []byte, j int) []byte {
 		done[j] = true
+		if markers {
+			return append(b, byte(j))
+		}
+		return append(b, raws[j].json...)
 	}
 	i := 0
 	d.Items(func(k, v pyval.Value) bool {
 		if i > 0 {
-			sb.WriteString(", ")
+			b = append(b, ", "...)
 		}
 		i++
 		ks, ok := k.(string)
 		if !ok {
 			// A key json.dumps converts (int, float, bool, None) or
 			// rejects: render the item as a one-item dict.
-			if scratch, err = pyval.AppendJSON(scratch[:0], pyval.DictOf(k, v), true); err != nil {
+			start := len(b)
+			if b, err = pyval.AppendJSON(b, pyval.DictOf(k, v), true); err != nil {
 				return false
 			}
-			sb.Write(scratch[1 : len(scratch)-1])
+			b = append(b[:start], b[start+1:len(b)-1]...)
 			return true
 		}
-		scratch, _ = pyval.AppendJSON(scratch[:0], ks, true)
-		sb.Write(scratch)
-		sb.WriteString(": ")
+		b, _ = pyval.AppendJSON(b, k, true) // a str always encodes
+		b = append(b, ": "...)
 		for j, r := range raws {
 			if r.key == ks {
-				writeRaw(j)
+				b = writeRaw(b, j)
 				return true
 			}
 		}
-		if scratch, err = pyval.AppendJSON(scratch[:0], v, true); err != nil {
-			return false
-		}
-		sb.Write(scratch)
-		return true
+		b, err = pyval.AppendJSON(b, v, true)
+		return err == nil
 	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	for j, r := range raws {
 		if done[j] {
 			continue
 		}
 		if i > 0 {
-			sb.WriteString(", ")
+			b = append(b, ", "...)
 		}
 		i++
-		scratch, _ = pyval.AppendJSON(scratch[:0], r.key, true)
-		sb.Write(scratch)
-		sb.WriteString(": ")
-		writeRaw(j)
+		b, _ = pyval.AppendJSON(b, r.key, true)
+		b = append(b, ": "...)
+		b = writeRaw(b, j)
 	}
-	sb.WriteByte('}')
-	return sb.String(), nil
+	return append(b, '}'), nil
 }
 
 // metadata returns ORDER_DETAIL_EXTENSION formatted for symbol, from the

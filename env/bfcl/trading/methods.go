@@ -19,17 +19,21 @@ type method struct {
 // methods are the reference's public methods, with their parameters in
 // signature order.
 var methods = []method{
-	{"get_current_time", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetCurrentTime(), nil }},
+	{"get_current_time", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return fixed(t.GetCurrentTime()), nil }},
 	{"get_symbol_by_name", []bfcl.Param{bfcl.Req("name")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetSymbolByName(a[0]) }},
 	{"get_stock_info", []bfcl.Param{bfcl.Req("symbol")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetStockInfo(a[0]) }},
 	{"get_order_details", []bfcl.Param{bfcl.Req("order_id")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetOrderDetails(a[0]) }},
 	{"cancel_order", []bfcl.Param{bfcl.Req("order_id")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.CancelOrder(a[0]) }},
 	{"place_order", []bfcl.Param{bfcl.Req("order_type"), bfcl.Req("symbol"), bfcl.Req("price"), bfcl.Req("amount")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.PlaceOrder(a[0], a[1], a[2], a[3]) }},
 	{"withdraw_funds", []bfcl.Param{bfcl.Req("amount")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.WithdrawFunds(a[0]) }},
-	{"get_account_info", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetAccountInfo(), nil }},
-	{"trading_login", []bfcl.Param{bfcl.Req("username"), bfcl.Req("password")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.TradingLogin(a[0], a[1]), nil }},
-	{"trading_get_login_status", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.TradingGetLoginStatus(), nil }},
-	{"trading_logout", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.TradingLogout(), nil }},
+	{"get_account_info", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return fixed(t.GetAccountInfo()), nil }},
+	{"trading_login", []bfcl.Param{bfcl.Req("username"), bfcl.Req("password")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) {
+		return fixed(t.TradingLogin(a[0], a[1])), nil
+	}},
+	{"trading_get_login_status", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) {
+		return fixed(t.TradingGetLoginStatus()), nil
+	}},
+	{"trading_logout", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return fixed(t.TradingLogout()), nil }},
 	{"fund_account", []bfcl.Param{bfcl.Req("amount")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.FundAccount(a[0]) }},
 	{"remove_stock_from_watchlist", []bfcl.Param{bfcl.Req("symbol")}, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.RemoveStockFromWatchlist(a[0]) }},
 	{"get_watchlist", nil, func(t *TradingBot, a []pyval.Value) (pyval.Value, error) { return t.GetWatchlist(), nil }},
@@ -62,29 +66,108 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 
 func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
 
-// Results that never vary are built once. Results are only read (the
-// executor renders them at once), as with every method returning part of
-// the state itself.
+// shape is the str keys of a result dict, in order, rendered once: the
+// dict's json.dumps text is text[0], the first value's, text[1], the
+// second value's, ..., and a closing brace.
+type shape struct {
+	keys []string
+	text []string
+}
+
+func newShape(keys ...string) *shape {
+	s := &shape{keys: keys}
+	for i, k := range keys {
+		b := []byte("{")
+		if i > 0 {
+			b = []byte(", ")
+		}
+		b, _ = pyval.AppendJSON(b, k, true) // a str always encodes
+		s.text = append(s.text, string(append(b, ": "...)))
+	}
+	return s
+}
+
+// render renders the dict of the shape's keys and vals as json.dumps
+// does, or returns the dict when json.dumps fails on a value.
+func (s *shape) render(vals ...pyval.Value) pyval.Value {
+	p := shapeBufs.Get().(*[]byte)
+	b := (*p)[:0]
+	var err error
+	for i, v := range vals {
+		b = append(b, s.text[i]...)
+		if b, err = pyval.AppendJSON(b, v, true); err != nil {
+			break
+		}
+	}
+	out := bfcl.JSONResult(append(b, '}'))
+	*p = b[:0]
+	shapeBufs.Put(p)
+	if err != nil {
+		kv := make([]pyval.Value, 0, 2*len(vals))
+		for i, v := range vals {
+			kv = append(kv, s.keys[i], v)
+		}
+		return pyval.DictOf(kv...) // the executor shows str()
+	}
+	return out
+}
+
+// shapeBufs holds render's scratch buffers.
+var shapeBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// The shapes of the results rendered most.
+var (
+	placedShape    = newShape("order_id", "order_type", "status", "price", "amount")
+	cancelledShape = newShape("order_id", "status")
+	balanceShape   = newShape("status", "new_balance")
+)
+
+// errResult is the error dict {"error": msg}, rendered.
+func errResult(msg string) pyval.Value { return bfcl.RenderDict("error", msg) }
+
+// Results that never vary are built once, and rendered once (see fixed).
+// Results are only read (the executor renders them at once), as with
+// every method returning part of the state itself.
 var (
 	resCurrentTime    = pyval.DictOf("current_time", currentTime.Format("03:04 PM"))
-	errPlaceAuth      = errDict("User not authenticated. Please log in to place an order.")
-	errNotPositive    = errDict("Price and amount must be positive values.")
-	errWithdrawAuth   = errDict("User not authenticated. Please log in to make a transaction.")
-	errMarketClosed   = errDict("Market is closed. Transactions are not allowed.")
-	errWithdrawAmount = errDict("Transaction amount must be positive.")
-	errWithdrawFunds  = errDict("Insufficient funds for withdrawal.")
+	errPlaceAuth      = errResult("User not authenticated. Please log in to place an order.")
+	errNotPositive    = errResult("Price and amount must be positive values.")
+	errWithdrawAuth   = errResult("User not authenticated. Please log in to make a transaction.")
+	errMarketClosed   = errResult("Market is closed. Transactions are not allowed.")
+	errWithdrawAmount = errResult("Transaction amount must be positive.")
+	errWithdrawFunds  = errResult("Insufficient funds for withdrawal.")
 	errAccountAuth    = errDict("User not authenticated. Please log in to view account information.")
 	resAlreadyIn      = pyval.DictOf("status", "Already logged in")
 	resLoggedIn       = pyval.DictOf("status", "Logged in successfully")
 	resNobodyIn       = pyval.DictOf("status", "No user is currently logged in")
 	resLoggedOut      = pyval.DictOf("status", "Logged out successfully")
-	errFundAuth       = errDict("User not authenticated. Please log in to fund the account.")
-	errFundAmount     = errDict("Funding amount must be positive.")
-	errWatchAuth      = errDict("User not authenticated. Please log in to modify the watchlist.")
-	resNoChanges      = pyval.DictOf("notification", "No significant price changes in the selected stocks.")
+	errFundAuth       = errResult("User not authenticated. Please log in to fund the account.")
+	errFundAmount     = errResult("Funding amount must be positive.")
+	errWatchAuth      = errResult("User not authenticated. Please log in to modify the watchlist.")
+	resNoChanges      = bfcl.RenderDict("notification", "No significant price changes in the selected stocks.")
 	resStatusTrue     = pyval.DictOf("status", true)
 	resStatusFalse    = pyval.DictOf("status", false)
 )
+
+// fixedResults holds the rendering of the fixed results the exported
+// methods return as dicts.
+var fixedResults = func() map[*pyval.Dict]pyval.Value {
+	m := map[*pyval.Dict]pyval.Value{}
+	for _, d := range []*pyval.Dict{resCurrentTime, errAccountAuth, resAlreadyIn, resLoggedIn, resNobodyIn, resLoggedOut, resStatusTrue, resStatusFalse} {
+		s, _ := pyval.JSONDumps(d) // str and bool values always render
+		m[d] = bfcl.JSONResult(s)
+	}
+	return m
+}()
+
+// fixed returns a method's dict result rendered when it is one of the
+// fixed results, the dict itself otherwise.
+func fixed(d *pyval.Dict) pyval.Value {
+	if r, ok := fixedResults[d]; ok {
+		return r
+	}
+	return d
+}
 
 // GetCurrentTime is get_current_time: the pinned time as "10:30 AM".
 func (t *TradingBot) GetCurrentTime() *pyval.Dict {
@@ -118,7 +201,7 @@ func (t *TradingBot) GetSymbolByName(name pyval.Value) (pyval.Value, error) {
 	if !ok {
 		sym = "Stock not found"
 	}
-	return pyval.DictOf("symbol", sym), nil
+	return bfcl.RenderDict("symbol", sym), nil
 }
 
 // GetStockInfo is get_stock_info: a stock's quote. In the long-context
@@ -130,7 +213,7 @@ func (t *TradingBot) GetStockInfo(symbol pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !ok {
-		return errDict("Stock with symbol '" + str(symbol) + "' not found."), nil
+		return errResult("Stock with symbol '" + str(symbol) + "' not found."), nil
 	}
 	if !t.longContext {
 		return stock, nil
@@ -166,7 +249,7 @@ func (t *TradingBot) GetOrderDetails(orderID pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !ok {
-		return errDict("Order with ID " + str(orderID) + " not found." +
+		return errResult("Order with ID " + str(orderID) + " not found." +
 			"Here is the list of orders_id: " + str(t.orders.Keys())), nil
 	}
 	if !t.longContext {
@@ -196,19 +279,19 @@ func (t *TradingBot) CancelOrder(orderID pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !ok {
-		return errDict("Order with ID " + str(orderID) + " not found."), nil
+		return errResult("Order with ID " + str(orderID) + " not found."), nil
 	}
 	status, err := item(order, "status")
 	if err != nil {
 		return nil, err
 	}
 	if equal(status, "Completed") {
-		return errDict("Can't cancel order " + str(orderID) + ". Order is already completed."), nil
+		return errResult("Can't cancel order " + str(orderID) + ". Order is already completed."), nil
 	}
 	if err := setItem(order, "status", "Cancelled"); err != nil {
 		return nil, err
 	}
-	return pyval.DictOf("order_id", orderID, "status", "Cancelled"), nil
+	return cancelledShape.render(orderID, "Cancelled"), nil
 }
 
 // PlaceOrder is place_order: it records an open order, refusing a buy the
@@ -222,7 +305,7 @@ func (t *TradingBot) PlaceOrder(orderType, symbol, price, amount pyval.Value) (p
 		return nil, err
 	}
 	if !ok {
-		return errDict("Invalid stock symbol: " + str(symbol)), nil
+		return errResult("Invalid stock symbol: " + str(symbol)), nil
 	}
 	bad, err := compare(price, int64(0), "<=")
 	if err != nil {
@@ -271,18 +354,19 @@ func (t *TradingBot) PlaceOrder(orderType, symbol, price, amount pyval.Value) (p
 			if err != nil {
 				return nil, err
 			}
-			return errDict("Insufficient funds: required $" + need + " but only $" + have + " available."), nil
+			return errResult("Insufficient funds: required $" + need + " but only $" + have + " available."), nil
 		}
 	}
 	id := t.orderCounter
 	if !pyval.Hashable(id) {
 		return nil, unhashable(id)
 	}
+	var pv pyval.Value = p // boxed once for both dicts
 	t.orders.Set(id, pyval.DictOf(
 		"id", id,
 		"order_type", orderType,
 		"symbol", symbol,
-		"price", p,
+		"price", pv,
 		"amount", amount,
 		"status", "Open",
 	))
@@ -291,13 +375,7 @@ func (t *TradingBot) PlaceOrder(orderType, symbol, price, amount pyval.Value) (p
 		return nil, err
 	}
 	t.orderCounter = next
-	return pyval.DictOf(
-		"order_id", id,
-		"order_type", orderType,
-		"status", "Pending",
-		"price", p,
-		"amount", amount,
-	), nil
+	return placedShape.render(id, orderType, "Pending", pv, amount), nil
 }
 
 // WithdrawFunds is withdraw_funds: it takes money out of the balance
@@ -333,7 +411,7 @@ func (t *TradingBot) WithdrawFunds(amount pyval.Value) (pyval.Value, error) {
 		"amount", amount,
 		"timestamp", t.transactionTimestamp(),
 	))
-	return pyval.DictOf("status", "Withdrawal successful", "new_balance", balance), nil
+	return balanceShape.render("Withdrawal successful", balance), nil
 }
 
 // GetAccountInfo is get_account_info: the account record.
@@ -394,7 +472,7 @@ func (t *TradingBot) FundAccount(amount pyval.Value) (pyval.Value, error) {
 		"amount", amount,
 		"timestamp", t.transactionTimestamp(),
 	))
-	return pyval.DictOf("status", "Account funded successfully", "new_balance", balance), nil
+	return balanceShape.render("Account funded successfully", balance), nil
 }
 
 // RemoveStockFromWatchlist is remove_stock_from_watchlist.
@@ -404,10 +482,10 @@ func (t *TradingBot) RemoveStockFromWatchlist(symbol pyval.Value) (pyval.Value, 
 	}
 	i := listIndex(t.watchList, symbol)
 	if i < 0 {
-		return errDict("Stock " + str(symbol) + " not found in watchlist."), nil
+		return errResult("Stock " + str(symbol) + " not found in watchlist."), nil
 	}
 	t.watchList = append(t.watchList[:i], t.watchList[i+1:]...)
-	return pyval.DictOf("status", "Stock "+str(symbol)+" removed from watchlist successfully."), nil
+	return bfcl.RenderDict("status", "Stock "+str(symbol)+" removed from watchlist successfully."), nil
 }
 
 // GetWatchlist is get_watchlist. Note the reference's quirks, kept here:
@@ -421,7 +499,7 @@ func (t *TradingBot) GetWatchlist() pyval.Value {
 	if t.longContext {
 		return t.ext.watchList(t.watchList)
 	}
-	return pyval.DictOf("watchlist", t.watchList)
+	return bfcl.RenderDict("watchlist", t.watchList)
 }
 
 // GetOrderHistory is get_order_history: the ids of all orders.
@@ -429,7 +507,7 @@ func (t *TradingBot) GetOrderHistory() pyval.Value {
 	if !pyval.Truth(t.authenticated) {
 		return []pyval.Value{errDict("User not authenticated. Please log in to view order history.")}
 	}
-	return pyval.DictOf("history", t.orders.Keys())
+	return bfcl.RenderDict("history", t.orders.Keys())
 }
 
 // GetTransactionHistory is get_transaction_history: the transactions
@@ -471,7 +549,7 @@ func (t *TradingBot) GetTransactionHistory(startDate, endDate pyval.Value) (pyva
 	if t.longContext {
 		return t.ext.transactions(filtered), nil
 	}
-	return pyval.DictOf("transaction_history", filtered), nil
+	return bfcl.RenderDict("transaction_history", filtered), nil
 }
 
 // GetAvailableStocks is get_available_stocks: the symbols of a sector
@@ -494,7 +572,7 @@ func (t *TradingBot) GetAvailableStocks(sector pyval.Value) (pyval.Value, error)
 	default:
 		list = []pyval.Value{}
 	}
-	return pyval.DictOf("stock_list", list), nil
+	return bfcl.RenderDict("stock_list", list), nil
 }
 
 // FilterStocksByPrice is filter_stocks_by_price: the given symbols whose
@@ -523,7 +601,7 @@ func (t *TradingBot) FilterStocksByPrice(stocks, minPrice, maxPrice pyval.Value)
 			out = append(out, sym)
 		}
 	}
-	return pyval.DictOf("filtered_stocks", out), nil
+	return bfcl.RenderDict("filtered_stocks", out), nil
 }
 
 // priceOf is self.stocks.get(symbol, {}).get("price", 0).
@@ -554,7 +632,7 @@ func (t *TradingBot) AddToWatchlist(stock pyval.Value) (pyval.Value, error) {
 			t.watchList = append(t.watchList, stock)
 		}
 	}
-	return pyval.DictOf("watchlist", t.watchList), nil
+	return bfcl.RenderDict("watchlist", t.watchList), nil
 }
 
 // NotifyPriceChange is notify_price_change: which of the given known
@@ -591,7 +669,7 @@ func (t *TradingBot) NotifyPriceChange(stocks, threshold pyval.Value) (pyval.Val
 		}
 	}
 	if len(changed) > 0 {
-		return pyval.DictOf("notification", "Stocks "+strings.Join(changed, ", ")+" have significant price changes."), nil
+		return bfcl.RenderDict("notification", "Stocks "+strings.Join(changed, ", ")+" have significant price changes."), nil
 	}
 	return resNoChanges, nil
 }

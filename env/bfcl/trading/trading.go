@@ -54,7 +54,11 @@ type TradingBot struct {
 	transactionHistory []pyval.Value
 	longContext        bool
 
+	// random is the generator of transaction timestamps, made when first
+	// drawn from: until then it is nil and seed holds its int seed (most
+	// scenarios never draw).
 	random *pyval.Random
+	seed   int64
 	ext    *extensions // the long-context constants; nil otherwise
 }
 
@@ -71,6 +75,10 @@ func New() *TradingBot {
 
 // Name implements bfcl.Class.
 func (t *TradingBot) Name() string { return ClassName }
+
+// CopiesConfig implements bfcl.ConfigCopier: Load copies the parts of
+// its config that a method may change.
+func (*TradingBot) CopiesConfig() {}
 
 // Load implements bfcl.Class: it sets the scenario as the reference's
 // _load_scenario does, each attribute from the config or from the default
@@ -111,9 +119,14 @@ func (t *TradingBot) Load(config *pyval.Dict, longContext bool) error {
 	if err != nil {
 		return err
 	}
-	random := &pyval.Random{}
-	if err := random.Seed(field("random_seed", func() pyval.Value { return int64(defaultSeed) })); err != nil {
-		return fmt.Errorf("trading: random_seed: %w", err)
+	var random *pyval.Random
+	seedV := field("random_seed", func() pyval.Value { return int64(defaultSeed) })
+	seed, lazy := seedV.(int64) // an int seed always takes: seed when first drawn from
+	if !lazy {
+		random = &pyval.Random{}
+		if err := random.Seed(seedV); err != nil {
+			return fmt.Errorf("trading: random_seed: %w", err)
+		}
 	}
 	var ext *extensions
 	if longContext {
@@ -121,31 +134,35 @@ func (t *TradingBot) Load(config *pyval.Dict, longContext bool) error {
 			return err
 		}
 	}
+	// The config is the entry's own (CopiesConfig): copy what a method may
+	// change. No method changes the stock table, the transactions already
+	// recorded or the watch list's items, nor any value it replaces.
 	*t = TradingBot{
 		orders:             intKeys(orders),
-		accountInfo:        accountInfo,
+		accountInfo:        accountInfo.Clone(),
 		authenticated:      authenticated,
 		marketStatus:       marketStatus,
 		orderCounter:       orderCounter,
 		stocks:             stocks,
-		watchList:          watchList,
-		transactionHistory: history,
+		watchList:          append([]pyval.Value{}, watchList...),
+		transactionHistory: append([]pyval.Value{}, history...),
 		longContext:        longContext,
 		random:             random,
+		seed:               seed,
 		ext:                ext,
 	}
 	return nil
 }
 
-// intKeys returns orders with every key that is a string of digits
-// turned into an int, in the same order.
+// intKeys returns a deep copy of orders with every key that is a string
+// of digits turned into an int, in the same order.
 func intKeys(orders *pyval.Dict) *pyval.Dict {
 	out := pyval.NewDict()
 	orders.Items(func(k, v pyval.Value) bool {
 		if s, ok := k.(string); ok && isDigits(s) {
 			k = parseDigits(s)
 		}
-		out.Set(k, v)
+		out.Set(k, pyval.DeepCopy(v))
 		return true
 	})
 	return out
@@ -194,7 +211,9 @@ func (t *TradingBot) Clone() bfcl.Class {
 	c.orderCounter = pyval.DeepCopy(t.orderCounter)
 	c.watchList = pyval.DeepCopy(t.watchList).([]pyval.Value)
 	c.transactionHistory = pyval.DeepCopy(t.transactionHistory).([]pyval.Value)
-	c.random = t.random.Clone()
+	if t.random != nil {
+		c.random = t.random.Clone()
+	}
 	return &c
 }
 
@@ -203,6 +222,9 @@ func (t *TradingBot) Clone() bfcl.Class {
 func (t *TradingBot) transactionTimestamp() string {
 	start := currentTime.Unix()
 	end := currentTime.AddDate(0, 0, 1).Unix()
+	if t.random == nil {
+		t.random = pyval.NewRandom(t.seed)
+	}
 	ts := t.random.RandInt(start, end)
 	return time.Unix(ts, 0).UTC().Format("2006-01-02 15:04:05")
 }

@@ -254,6 +254,7 @@ func TestRendered(t *testing.T) {
 		"get_watchlist":           func() (pyval.Value, error) { return bot.GetWatchlist(), nil },
 	}
 	for name, call := range results {
+		call() // the call checked renders from the cache where there is one
 		v, err := call()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -284,6 +285,79 @@ func TestRendered(t *testing.T) {
 		}
 		if pyval.TypeName(r) != pyval.TypeName(r.Value()) {
 			t.Errorf("%s: type %s, value's type %s", name, pyval.TypeName(r), pyval.TypeName(r.Value()))
+		}
+	}
+}
+
+// TestConfigUnchanged checks that an instance changes none of its
+// config (bfcl.New hands a ConfigCopier the entry's own), nor another
+// instance loaded from it: every method that changes the state, in both
+// variants.
+func TestConfigUnchanged(t *testing.T) {
+	bfcltest.AnchorDir(t)
+	for _, long := range []bool{false, true} {
+		cfg, err := pyval.FromJSON([]byte(`{"authenticated": true, "market_status": "Open",
+			"orders": {"100": {"id": 100, "order_type": "Buy", "symbol": "AAPL", "price": 1.5, "amount": 2, "status": "Open"}},
+			"account_info": {"account_id": 1, "balance": 5000.0, "binding_card": 2},
+			"watch_list": ["AAPL", "NVDA"], "transaction_history": [{"type": "deposit", "amount": 1, "timestamp": "2024-09-01 10:30:00"}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		config := cfg.(*pyval.Dict)
+		before := pyval.Repr(config)
+		a, b := &TradingBot{}, &TradingBot{}
+		if err := a.Load(config, long); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Load(config, long); err != nil {
+			t.Fatal(err)
+		}
+		bState := pyval.Repr(b.State())
+		for _, call := range []func() (pyval.Value, error){
+			func() (pyval.Value, error) { return a.CancelOrder(int64(100)) },
+			func() (pyval.Value, error) { return a.PlaceOrder("Buy", "TSLA", 2.0, int64(3)) },
+			func() (pyval.Value, error) { return a.FundAccount(10.0) },
+			func() (pyval.Value, error) { return a.WithdrawFunds(5.0) },
+			func() (pyval.Value, error) { return a.RemoveStockFromWatchlist("AAPL") },
+			func() (pyval.Value, error) { return a.AddToWatchlist("MSFT") },
+		} {
+			if _, err := call(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := pyval.Repr(config); got != before {
+			t.Fatalf("long=%v: the config changed:\n got %s\nwant %s", long, got, before)
+		}
+		if got := pyval.Repr(b.State()); got != bState {
+			t.Fatalf("long=%v: another instance's state changed:\n got %s\nwant %s", long, got, bState)
+		}
+	}
+}
+
+// TestShapeRender checks results rendered from their shape against
+// json.dumps of their dict, with values of every type, and the dict
+// itself where json.dumps fails.
+func TestShapeRender(t *testing.T) {
+	s := newShape("order_id", "caf\u00e9 \"k\"", "price")
+	for _, vals := range [][]pyval.Value{
+		{int64(12446), "Buy", 220.34},
+		{"x\n\"y\"\u00e9", []pyval.Value{nil, true, 1.5}, pyval.DictOf("a", pyval.Tuple{int64(1)})},
+		{pyval.NewSet("s"), "Buy", 1.0},
+	} {
+		kv := []pyval.Value{}
+		for i, v := range vals {
+			kv = append(kv, s.keys[i], v)
+		}
+		want, err := pyval.JSONDumps(pyval.DictOf(kv...))
+		got := s.render(vals...)
+		if err != nil {
+			if d, ok := got.(*pyval.Dict); !ok || !pyval.Equal(d, pyval.DictOf(kv...)) {
+				t.Errorf("render(%v) = %v, want the dict json.dumps fails on", vals, got)
+			}
+			continue
+		}
+		if r, ok := got.(bfcl.JSONResult); !ok || string(r) != want {
+			t.Errorf("render(%v) = %v, want %s", vals, got, want)
 		}
 	}
 }

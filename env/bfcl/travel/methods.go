@@ -1,11 +1,11 @@
 package travel
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -66,13 +66,20 @@ const validClassesRepr = "{'economy', 'business', 'first'}"
 
 const supportReply = "Thank you for contacting customer support. Your message has been received and we will get back to you shortly."
 
+// Results that never vary, rendered once (results are only rendered,
+// never changed).
+var (
+	resCancelled = bfcl.RenderDict("cancel_status", true)
+	resSupport   = bfcl.RenderDict("customer_support_message", supportReply)
+)
+
 // failure builds the {<statusKey>: False, "error": msg} dicts the
 // reference answers refusals with; statusKey "" leaves the status out.
-func failure(statusKey, msg string) *pyval.Dict {
+func failure(statusKey, msg string) pyval.Value {
 	if statusKey == "" {
-		return pyval.DictOf("error", msg)
+		return bfcl.RenderDict("error", msg)
 	}
-	return pyval.DictOf(statusKey, false, "error", msg)
+	return bfcl.RenderDict(statusKey, false, "error", msg)
 }
 
 // tokenError checks the token as the secured methods do (expired, then
@@ -92,19 +99,19 @@ func (a *API) randID(lo, hi int64) string {
 	return strconv.FormatInt(a.rng.RandInt(lo, hi), 10)
 }
 
-func (a *API) authenticate(grantType, firstName, lastName pyval.Value) *pyval.Dict {
+func (a *API) authenticate(grantType, firstName, lastName pyval.Value) pyval.Value {
 	a.tokenExpiresIn = int64(2)
 	a.accessToken = a.randID(100000, 999999)
 	a.tokenType = "Bearer"
 	a.tokenScope = grantType
 	a.userFirstName = firstName
 	a.userLastName = lastName
-	return pyval.DictOf("expires_in", int64(2), "access_token", a.accessToken, "token_type", "Bearer", "scope", grantType)
+	return bfcl.RenderDict("expires_in", int64(2), "access_token", a.accessToken, "token_type", "Bearer", "scope", grantType)
 }
 
-func (a *API) loginStatus() *pyval.Dict {
+func (a *API) loginStatus() pyval.Value {
 	loggedOut := a.tokenExpiresIn == nil || isZero(a.tokenExpiresIn)
-	return pyval.DictOf("status", !loggedOut)
+	return bfcl.RenderDict("status", !loggedOut)
 }
 
 func (a *API) registerCreditCard(accessToken, number, expiration, holder, cvv pyval.Value) (pyval.Value, error) {
@@ -130,7 +137,7 @@ func (a *API) registerCreditCard(accessToken, number, expiration, holder, cvv py
 		"card_verification_number", cvv,
 		"balance", a.rng.RandInt(10000, 99999),
 	))
-	return pyval.DictOf("card_id", id), nil
+	return bfcl.RenderDict("card_id", id), nil
 }
 
 // routeCost is get_flight_cost's pricing: the route's base cost (an
@@ -227,30 +234,27 @@ func (a *API) flightCost(from, to, date, class pyval.Value) (pyval.Value, error)
 		return nil, err
 	}
 	if a.longContext {
-		return pyval.DictOf("travel_cost_list", allRouteCosts(mult)), nil
+		return allRouteCosts(mult), nil
 	}
-	return pyval.DictOf("travel_cost_list", []pyval.Value{float64(base * mult)}), nil
+	return floatResult(`{"travel_cost_list": [`, float64(base*mult), `]}`), nil
 }
 
-// routeCostsJSON caches, by multiplier, the rendering of the long-context
-// cost list (every route's cost): a few multipliers cover every call.
-var routeCostsJSON sync.Map // int -> json.RawMessage
+// routeCosts caches, by multiplier, the long-context result (every
+// route's cost): a few multipliers cover every call.
+var routeCosts sync.Map // int -> bfcl.JSONResult, boxed
 
-// allRouteCosts is the long-context cost list, every route's base cost
-// times mult, as its JSON rendering (the executor writes it as is; the
-// list only ever goes into get_flight_cost's result).
-func allRouteCosts(mult int) json.RawMessage {
-	if b, ok := routeCostsJSON.Load(mult); ok {
-		return b.(json.RawMessage)
+// allRouteCosts is get_flight_cost's long-context result: every route's
+// base cost times mult.
+func allRouteCosts(mult int) pyval.Value {
+	if r, ok := routeCosts.Load(mult); ok {
+		return r
 	}
 	costs := make([]pyval.Value, len(routes))
 	for i, r := range routes {
 		costs[i] = float64(r.base * mult)
 	}
-	s, _ := pyval.JSONDumps(costs) // floats always render
-	b := json.RawMessage(s)
-	routeCostsJSON.Store(mult, b)
-	return b
+	r, _ := routeCosts.LoadOrStore(mult, bfcl.RenderDict("travel_cost_list", costs)) // floats always render
+	return r
 }
 
 func (a *API) creditCardBalance(accessToken, cardID pyval.Value) (pyval.Value, error) {
@@ -268,7 +272,7 @@ func (a *API) creditCardBalance(accessToken, cardID pyval.Value) (pyval.Value, e
 	if err != nil {
 		return nil, err
 	}
-	return pyval.DictOf("card_balance", bal), nil
+	return bfcl.RenderDict("card_balance", bal), nil
 }
 
 // contains is Python's key in container for the card records.
@@ -300,17 +304,18 @@ func contains(container pyval.Value, key pyval.Value) (bool, error) {
 	return false, pyval.TypeError("argument of type '" + pyval.TypeName(container) + "' is not iterable")
 }
 
+// airportSet holds the airports, for book_flight's checks.
+var airportSet = func() map[string]bool {
+	m := make(map[string]bool, len(airports))
+	for _, ap := range airports {
+		m[ap] = true
+	}
+	return m
+}()
+
 func isAirport(v pyval.Value) bool {
 	s, ok := v.(string)
-	if !ok {
-		return false
-	}
-	for _, ap := range airports {
-		if ap == s {
-			return true
-		}
-	}
-	return false
+	return ok && airportSet[s]
 }
 
 func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value) (pyval.Value, error) {
@@ -355,7 +360,8 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		}
 		return nil, err
 	}
-	cost := float64(base * mult)
+	// Each value is boxed once, for all the places it goes.
+	var cost pyval.Value = float64(base * mult)
 
 	card, ok := cardV.(*pyval.Dict)
 	if !ok {
@@ -379,9 +385,11 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 	if err != nil {
 		return nil, err
 	}
+	card, _ = a.ownCard(cardID, card)
 	card.Set("balance", newBalance)
-	bookingID := a.randID(1000000, 9999999)
-	transactionID := a.randID(10000000, 99999999)
+	bookingIDText := a.randID(1000000, 9999999)
+	transactionIDText := a.randID(10000000, 99999999)
+	var bookingID, transactionID pyval.Value = bookingIDText, transactionIDText
 	a.bookings.Set(bookingID, pyval.DictOf(
 		"card_id", cardID,
 		"travel_date", date,
@@ -391,15 +399,27 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		"travel_cost", cost,
 		"transaction_id", transactionID,
 	))
-	history := pyval.NewDict()
-	if a.longContext {
-		history = a.bookings
+	if !a.longContext {
+		// The ids are digit strings: they need no escaping.
+		return bfcl.JSONResult(`{"booking_id": "` + bookingIDText + `", "transaction_id": "` + transactionIDText +
+			`", "booking_status": true, "booking_history": {}}`), nil
 	}
-	return pyval.DictOf("booking_id", bookingID, "transaction_id", transactionID, status, true, "booking_history", history), nil
+	b := make([]byte, 0, 96+a.historySize())
+	b = append(b, `{"booking_id": "`...) // the ids are digit strings: no escaping
+	b = append(b, bookingIDText...)
+	b = append(b, `", "transaction_id": "`...)
+	b = append(b, transactionIDText...)
+	b = append(b, `", "booking_status": true, "booking_history": `...)
+	if b, ok = a.historyJSON(b); !ok {
+		// json.dumps fails: the executor shows str()
+		return pyval.DictOf("booking_id", bookingID, "transaction_id", transactionID, status, true, "booking_history", a.bookings), nil
+	}
+	b = append(b, '}')
+	return bfcl.JSONResult(bytesString(b)), nil
 }
 
 // invoiceFields are the booking fields an invoice copies, in its order.
-var invoiceFields = [...]pyval.Value{"travel_date", "travel_from", "travel_to", "travel_class", "travel_cost", "transaction_id"}
+var invoiceFields = [...]string{"travel_date", "travel_from", "travel_to", "travel_class", "travel_cost", "transaction_id"}
 
 func (a *API) retrieveInvoice(accessToken, bookingID pyval.Value) (pyval.Value, error) {
 	if msg := a.tokenError(accessToken); msg != "" {
@@ -412,32 +432,50 @@ func (a *API) retrieveInvoice(accessToken, bookingID pyval.Value) (pyval.Value, 
 	if !ok {
 		return failure("", "Booking not found"), nil
 	}
-	inv := pyval.NewDict()
-	inv.Set("booking_id", bookingID)
-	for _, f := range invoiceFields {
-		v, err := item(rec, f)
-		if err != nil {
+	// rec[f] for each field, the record read in one pass: only a str
+	// equals a str key.
+	var vals [len(invoiceFields)]pyval.Value
+	var have [len(invoiceFields)]bool
+	if d, isDict := rec.(*pyval.Dict); isDict {
+		d.Items(func(k, v pyval.Value) bool {
+			if s, isStr := k.(string); isStr {
+				for i, f := range invoiceFields {
+					if s == f {
+						vals[i], have[i] = v, true
+						break
+					}
+				}
+			}
+			return true
+		})
+	}
+	for i, f := range invoiceFields {
+		if !have[i] {
+			_, err := item(rec, f) // the KeyError, or the TypeError of a record that is no dict
 			return nil, err
 		}
-		inv.Set(f, v)
 	}
-	return pyval.DictOf("invoice", inv), nil
+	return renderInvoice(bookingID, vals[:]), nil
 }
 
 func (a *API) bookingHistory(accessToken pyval.Value) pyval.Value {
 	if msg := a.tokenError(accessToken); msg != "" {
 		return failure("", msg)
 	}
-	return pyval.DictOf("booking_history", a.bookings.Clone())
+	return bfcl.RenderDict("booking_history", a.bookings) // rendered at once: no copy needed
 }
 
-func listAllAirports() pyval.Value {
-	out := make([]pyval.Value, len(airports))
+// allAirports is list_all_airports's result, a list that never changes,
+// with its str().
+var allAirports = func() *rendered {
+	list := make([]pyval.Value, len(airports))
 	for i, ap := range airports {
-		out[i] = ap
+		list[i] = ap
 	}
-	return out
-}
+	return &rendered{text: pyval.Str(list), value: list}
+}()
+
+func listAllAirports() pyval.Value { return allAirports }
 
 func (a *API) cancelBooking(accessToken, bookingID pyval.Value) (pyval.Value, error) {
 	const status = "cancel_status"
@@ -471,26 +509,33 @@ func (a *API) cancelBooking(accessToken, bookingID pyval.Value) (pyval.Value, er
 	if err != nil {
 		return nil, err
 	}
-	card.(*pyval.Dict).Set("balance", newBalance)
+	own, _ := a.ownCard(cardID, card)
+	own.Set("balance", newBalance)
 	a.bookings.Delete(bookingID)
-	return pyval.DictOf(status, true), nil
+	return resCancelled, nil
 }
 
 func computeExchangeRate(base, target, value pyval.Value) (pyval.Value, error) {
+	// Only a str equals the table's currency codes.
+	b, ok1 := base.(string)
+	t, ok2 := target.(string)
+	if !ok1 || !ok2 {
+		return nil, pyval.ValueError("No available exchange rate for the given currencies.")
+	}
 	for _, r := range exchangeRates {
 		switch {
-		case pyval.Equal(base, r.from) && pyval.Equal(target, r.to):
+		case b == r.from && t == r.to:
 			f, err := mulFloat(value, r.rate)
 			if err != nil {
 				return nil, err
 			}
-			return pyval.DictOf("exchanged_value", f), nil
-		case pyval.Equal(base, r.to) && pyval.Equal(target, r.from):
+			return floatResult(`{"exchanged_value": `, f, `}`), nil
+		case b == r.to && t == r.from:
 			f, err := divFloat(value, r.rate)
 			if err != nil {
 				return nil, err
 			}
-			return pyval.DictOf("exchanged_value", pyval.Round(f, 2)), nil
+			return floatResult(`{"exchanged_value": `, pyval.Round(f, 2), `}`), nil
 		}
 	}
 	return nil, pyval.ValueError("No available exchange rate for the given currencies.")
@@ -499,14 +544,14 @@ func computeExchangeRate(base, target, value pyval.Value) (pyval.Value, error) {
 func (a *API) verifyTraveler(first, last, birth, passport pyval.Value) (pyval.Value, error) {
 	const status, reason = "verification_status", "verification_failure"
 	if !pyval.Equal(a.userFirstName, first) || !pyval.Equal(a.userLastName, last) {
-		return pyval.DictOf(status, false, reason,
+		return bfcl.RenderDict(status, false, reason,
 			"Cannot book flight information for another user.Expected "+pyval.Str(a.userFirstName)+" "+pyval.Str(a.userLastName)+
 				", got "+pyval.Str(first)+" "+pyval.Str(last)), nil
 	}
 	b, err := strptimeYMD(birth)
 	if err != nil {
 		if pyval.IsExc(err, "ValueError") {
-			return pyval.DictOf(status, false, reason, "Invalid date of birth format. Please use YYYY-MM-DD."), nil
+			return bfcl.RenderDict(status, false, reason, "Invalid date of birth format. Please use YYYY-MM-DD."), nil
 		}
 		return nil, err
 	}
@@ -515,16 +560,16 @@ func (a *API) verifyTraveler(first, last, birth, passport pyval.Value) (pyval.Va
 		age--
 	}
 	if age < 18 {
-		return pyval.DictOf(status, false, reason, "Traveler must be at least 18 years old."), nil
+		return bfcl.RenderDict(status, false, reason, "Traveler must be at least 18 years old."), nil
 	}
 	p, ok := passport.(string)
 	if !ok {
 		return nil, pyval.Exc("AttributeError", "'"+pyval.TypeName(passport)+"' object has no attribute 'startswith'")
 	}
 	if !strings.HasPrefix(p, "US") {
-		return pyval.DictOf(status, false, reason, "Passport must be issued by the United States."), nil
+		return bfcl.RenderDict(status, false, reason, "Passport must be issued by the United States."), nil
 	}
-	return pyval.DictOf(status, true), nil
+	return bfcl.RenderDict(status, true), nil
 }
 
 func (a *API) setBudgetLimit(accessToken, limit pyval.Value) (pyval.Value, error) {
@@ -536,7 +581,7 @@ func (a *API) setBudgetLimit(accessToken, limit pyval.Value) (pyval.Value, error
 		return nil, err
 	}
 	a.budgetLimit = f
-	return pyval.DictOf("budget_limit", f), nil
+	return floatResult(`{"budget_limit": `, f, `}`), nil
 }
 
 func nearestAirport(location pyval.Value) (pyval.Value, error) {
@@ -549,7 +594,7 @@ func nearestAirport(location pyval.Value) (pyval.Value, error) {
 			ap = v
 		}
 	}
-	return pyval.DictOf("nearest_airport", ap), nil
+	return bfcl.RenderDict("nearest_airport", ap), nil
 }
 
 func (a *API) purchaseInsurance(accessToken, bookingID, cost, cardID pyval.Value) (pyval.Value, error) {
@@ -584,8 +629,10 @@ func (a *API) purchaseInsurance(accessToken, bookingID, cost, cardID pyval.Value
 	if err != nil {
 		return nil, err
 	}
-	card.(*pyval.Dict).Set("balance", newBalance)
-	return pyval.DictOf("insurance_id", a.randID(100000000, 999999999), status, true), nil
+	own, _ := a.ownCard(cardID, card)
+	own.Set("balance", newBalance)
+	// The id is a digit string: it needs no escaping.
+	return bfcl.JSONResult(`{"insurance_id": "` + a.randID(100000000, 999999999) + `", "insurance_status": true}`), nil
 }
 
 func (a *API) contactSupport(bookingID pyval.Value) (pyval.Value, error) {
@@ -596,5 +643,5 @@ func (a *API) contactSupport(bookingID pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return failure("", "Booking not found"), nil
 	}
-	return pyval.DictOf("customer_support_message", supportReply), nil
+	return resSupport, nil
 }

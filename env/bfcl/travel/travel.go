@@ -54,7 +54,7 @@ func init() {
 // API is one TravelAPI instance. The zero value is not usable; use [New],
 // then [API.Load] as the reference's executor calls _load_scenario.
 type API struct {
-	rng *pyval.Random
+	rng pyval.Random
 
 	creditCards    *pyval.Dict // credit_card_list: card id -> card dict
 	bookings       *pyval.Dict // booking_record: booking id -> booking dict
@@ -67,18 +67,20 @@ type API struct {
 	budgetLimit    pyval.Value
 	longContext    bool
 
+	ext   *extension // the long-context constants; nil otherwise
 	today ymd
 }
 
 // New returns an instance in the reference's state before
 // _load_scenario: no cards, no bookings, no token.
 func New() *API {
-	return &API{
-		rng:         pyval.NewRandom(int64(DefaultSeed)),
+	a := &API{
 		creditCards: pyval.NewDict(),
 		bookings:    pyval.NewDict(),
 		today:       defaultToday,
 	}
+	_ = a.rng.Seed(int64(DefaultSeed)) // an int seed always takes
+	return a
 }
 
 // SetToday sets the date verify_traveler_information counts ages up to
@@ -89,6 +91,10 @@ func (a *API) SetToday(t time.Time) {
 
 // Name implements bfcl.Class.
 func (a *API) Name() string { return ClassName }
+
+// CopiesConfig implements bfcl.ConfigCopier: Load copies what a method
+// may change (see Load).
+func (*API) CopiesConfig() {}
 
 // Load implements bfcl.Class: it sets the scenario as the reference's
 // _load_scenario does, taking the dicts of config as its own, and in the
@@ -104,7 +110,6 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		}
 		return def
 	}
-	a.rng = new(pyval.Random)
 	if err := a.rng.Seed(get("random_seed", int64(DefaultSeed))); err != nil {
 		return fmt.Errorf("travel: random_seed: %w", err)
 	}
@@ -116,7 +121,11 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	if !ok {
 		return fmt.Errorf("travel: booking_record must be a dict")
 	}
-	a.creditCards, a.bookings = cards, bookings
+	// The config is the entry's own (CopiesConfig): the instance takes a
+	// deep copy of the cards (balances change) and a copy of the booking
+	// record's dict; no method changes a booking record or any other value
+	// in place.
+	a.creditCards, a.bookings = cards.Clone(), bookings.Copy()
 	a.accessToken = get("access_token", nil)
 	a.tokenType = get("token_type", nil)
 	a.tokenExpiresIn = get("token_expires_in", nil)
@@ -125,35 +134,32 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	a.userLastName = get("user_last_name", nil)
 	a.budgetLimit = get("budget_limit", nil)
 	a.longContext = longContext
+	a.ext = nil
 	if longContext {
-		if err := mergeConstant(a.creditCards, "CREDIT_CARD_EXTENSION"); err != nil {
+		x, err := loadExtension()
+		if err != nil {
 			return err
 		}
-		if err := mergeConstant(a.bookings, "BOOKING_RECORD_EXTENSION"); err != nil {
-			return err
-		}
+		a.ext = x
+		a.creditCards = merged(a.creditCards, x.cards)
+		a.bookings = merged(a.bookings, x.bookings)
 	}
+	reserve(a.bookings) // book_flight adds to it
 	return nil
 }
 
-// mergeConstant adds the items of a long-context constant dict that d
-// does not have yet.
-func mergeConstant(d *pyval.Dict, name string) error {
-	v, err := bfcl.Constant(name)
-	if err != nil {
-		return fmt.Errorf("travel: %w", err)
+// roomKey is the key reserve sets and deletes: an empty tuple, which no
+// config (JSON) and no method (str ids) ever puts into a dict of the class.
+var roomKey = pyval.Tuple{}
+
+// reserve makes room in d for one more item (pyval dicts grow by doubling
+// and keep their room when an item is deleted), so that the first item a
+// method adds does not copy the dict's items to a bigger store.
+func reserve(d *pyval.Dict) {
+	if !d.Has(roomKey) {
+		d.Set(roomKey, nil)
+		d.Delete(roomKey)
 	}
-	ext, ok := v.(*pyval.Dict)
-	if !ok {
-		return fmt.Errorf("travel: long-context constant %s is not a dict", name)
-	}
-	ext.Items(func(k, v pyval.Value) bool {
-		if _, ok := d.Get(k); !ok {
-			d.Set(k, v)
-		}
-		return true
-	})
-	return nil
 }
 
 // State implements bfcl.Class: the public attributes in the order of the
@@ -192,10 +198,7 @@ func (a *API) StateEqual(other bfcl.Class) bool {
 
 // Clone implements bfcl.Class.
 func (a *API) Clone() bfcl.Class {
-	c := *a
-	if a.rng != nil {
-		c.rng = a.rng.Clone()
-	}
+	c := *a // the generator's state included
 	c.creditCards = a.creditCards.Clone()
 	c.bookings = a.bookings.Clone()
 	c.accessToken = pyval.DeepCopy(a.accessToken)
@@ -229,7 +232,7 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 			func(a *API, _ []pyval.Value) (pyval.Value, error) { return a.loginStatus(), nil }),
 		m("get_budget_fiscal_year", ps(opt("lastModifiedAfter", nil), opt("includeRemoved", nil)),
 			func(a *API, _ []pyval.Value) (pyval.Value, error) {
-				return pyval.DictOf("budget_fiscal_year", "2018"), nil
+				return bfcl.RenderDict("budget_fiscal_year", "2018"), nil
 			}),
 		m("register_credit_card", ps(req("access_token"), req("card_number"), req("expiration_date"), req("cardholder_name"), req("card_verification_number")),
 			func(a *API, v []pyval.Value) (pyval.Value, error) {
@@ -265,7 +268,7 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 			func(a *API, v []pyval.Value) (pyval.Value, error) { return a.contactSupport(v[0]) }),
 		m("get_all_credit_cards", nil,
 			func(a *API, _ []pyval.Value) (pyval.Value, error) {
-				return pyval.DictOf("credit_card_list", a.creditCards), nil
+				return bfcl.RenderDict("credit_card_list", a.creditCards), nil
 			}),
 	}
 })
