@@ -46,3 +46,39 @@ func TestDictAcrossSmallSize(t *testing.T) {
 		t.Error("Copy shares its index with the original")
 	}
 }
+
+// Grow makes room without changing the dict, and the items it makes room
+// for go in without moving the dict to new storage.
+func TestDictGrow(t *testing.T) {
+	for _, size := range []int{0, 1, 3, smallDict, 2 * smallDict} {
+		d := NewDict()
+		for i := range size {
+			d.Set(fmt.Sprint("k", i), int64(i))
+		}
+		before := Repr(d)
+		d.Grow(3)
+		if got := Repr(d); got != before {
+			t.Fatalf("size %d: Grow changed the dict: %s, was %s", size, got, before)
+		}
+		d.Grow(0)
+		d.Grow(-1)
+		for i := range 3 {
+			d.Set(int64(100+i), "x")
+		}
+		if d.Len() != size+3 {
+			t.Fatalf("size %d: %d items after 3 more", size, d.Len())
+		}
+		if v, ok := d.Get(int64(101)); !ok || v != "x" {
+			t.Fatalf("size %d: Get(101) = %v, %v", size, v, ok)
+		}
+	}
+	d := NewDict()
+	d.Grow(5)
+	c := cap(d.keys)
+	for i := range 5 {
+		d.Set(int64(i), nil)
+	}
+	if cap(d.keys) != c || c < 5 {
+		t.Errorf("adding the 5 items Grow(5) made room for moved the dict (cap %d, then %d)", c, cap(d.keys))
+	}
+}

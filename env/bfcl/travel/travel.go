@@ -144,22 +144,8 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		a.creditCards = merged(a.creditCards, x.cards)
 		a.bookings = merged(a.bookings, x.bookings)
 	}
-	reserve(a.bookings) // book_flight adds to it
+	a.bookings.Grow(1) // book_flight adds to it
 	return nil
-}
-
-// roomKey is the key reserve sets and deletes: an empty tuple, which no
-// config (JSON) and no method (str ids) ever puts into a dict of the class.
-var roomKey = pyval.Tuple{}
-
-// reserve makes room in d for one more item (pyval dicts grow by doubling
-// and keep their room when an item is deleted), so that the first item a
-// method adds does not copy the dict's items to a bigger store.
-func reserve(d *pyval.Dict) {
-	if !d.Has(roomKey) {
-		d.Set(roomKey, nil)
-		d.Delete(roomKey)
-	}
 }
 
 // State implements bfcl.Class: the public attributes in the order of the
