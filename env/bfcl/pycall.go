@@ -320,6 +320,9 @@ func (p *callParser) str() (pyval.Value, bool) {
 		}
 	}
 	var b strings.Builder
+	if j := strings.IndexByte(p.s[p.i:], q); j > 0 {
+		b.Grow(j) // the text up to the first quote: most of it, often all
+	}
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {
@@ -367,12 +370,18 @@ func (p *callParser) str() (pyval.Value, bool) {
 				return nil, false
 			}
 		default:
-			r, size := utf8.DecodeRuneInString(p.s[p.i:])
-			if r == utf8.RuneError && size == 1 {
+			// A run of plain text, up to the next quote, backslash or
+			// line break, copied at once.
+			j := p.i + 1
+			for j < len(p.s) && p.s[j] != q && p.s[j] != '\\' && p.s[j] != '\n' {
+				j++
+			}
+			run := p.s[p.i:j]
+			if !utf8.ValidString(run) {
 				return nil, false // not UTF-8: the full parser decides
 			}
-			b.WriteString(p.s[p.i : p.i+size])
-			p.i += size
+			b.WriteString(run)
+			p.i = j
 		}
 	}
 	return nil, false
