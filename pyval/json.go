@@ -94,49 +94,9 @@ func (e *jsonEncoder) encode(b []byte, v Value) ([]byte, error) {
 	case Tuple:
 		return e.encodeSeq(b, x)
 	case *Dict:
-		if err := e.enter(); err != nil {
-			return b, err
-		}
-		defer e.leave()
-		if x.Len() == 0 {
-			return append(b, "{}"...), nil
-		}
-		b = append(b, '{')
-		for i, k := range x.keys {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			var err error
-			if b, err = e.encodeKey(b, k); err != nil {
-				return b, err
-			}
-			b = append(b, ": "...)
-			if b, err = e.encode(b, x.vals[i]); err != nil {
-				return b, err
-			}
-		}
-		return append(b, '}'), nil
+		return e.encodeDict(b, x)
 	case map[string]any:
-		if err := e.enter(); err != nil {
-			return b, err
-		}
-		defer e.leave()
-		if len(x) == 0 {
-			return append(b, "{}"...), nil
-		}
-		b = append(b, '{')
-		for i, k := range sortedKeys(x) {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = appendJSONString(b, k, e.ensureASCII)
-			b = append(b, ": "...)
-			var err error
-			if b, err = e.encode(b, x[k]); err != nil {
-				return b, err
-			}
-		}
-		return append(b, '}'), nil
+		return e.encodeMap(b, x)
 	case *Set:
 		if !e.state {
 			return b, notSerializable(x)
@@ -152,11 +112,7 @@ func (e *jsonEncoder) encode(b []byte, v Value) ([]byte, error) {
 		return b, notSerializable(v)
 	}
 	if s, ok := v.(StateJSONer); ok {
-		if err := e.enter(); err != nil {
-			return b, err
-		}
-		defer e.leave()
-		return e.encode(b, s.StateJSON())
+		return e.encodeStateJSON(b, s)
 	}
 	if o, ok := v.(Object); ok {
 		b = append(b, `{"__repr__": `...)
@@ -164,6 +120,68 @@ func (e *jsonEncoder) encode(b []byte, v Value) ([]byte, error) {
 		return append(b, '}'), nil
 	}
 	return b, notSerializable(v)
+}
+
+// encodeDict writes a dict. (The containers' encoders are functions of
+// their own: a defer in encode itself, on its many return paths, would
+// not be open-coded, and every call of encode, a string's too, would pay
+// for the runtime's deferred-call machinery.)
+func (e *jsonEncoder) encodeDict(b []byte, x *Dict) ([]byte, error) {
+	if err := e.enter(); err != nil {
+		return b, err
+	}
+	defer e.leave()
+	if x.Len() == 0 {
+		return append(b, "{}"...), nil
+	}
+	b = append(b, '{')
+	for i, k := range x.keys {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		var err error
+		if b, err = e.encodeKey(b, k); err != nil {
+			return b, err
+		}
+		b = append(b, ": "...)
+		if b, err = e.encode(b, x.vals[i]); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// encodeMap writes a map[string]any, keys sorted.
+func (e *jsonEncoder) encodeMap(b []byte, x map[string]any) ([]byte, error) {
+	if err := e.enter(); err != nil {
+		return b, err
+	}
+	defer e.leave()
+	if len(x) == 0 {
+		return append(b, "{}"...), nil
+	}
+	b = append(b, '{')
+	for i, k := range sortedKeys(x) {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendJSONString(b, k, e.ensureASCII)
+		b = append(b, ": "...)
+		var err error
+		if b, err = e.encode(b, x[k]); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// encodeStateJSON writes what a StateJSONer stands for.
+func (e *jsonEncoder) encodeStateJSON(b []byte, s StateJSONer) ([]byte, error) {
+	if err := e.enter(); err != nil {
+		return b, err
+	}
+	defer e.leave()
+	return e.encode(b, s.StateJSON())
 }
 
 func notSerializable(v Value) error {
