@@ -60,3 +60,30 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 // renderBufs holds RenderDict's scratch buffers, so a result allocates its
 // string and nothing else.
 var renderBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// FloatResult renders a result of one float: prefix, then x as json.dumps
+// writes a float (repr, or NaN, Infinity, -Infinity), then suffix; for
+// {"result": 2.5}, FloatResult(`{"result": `, 2.5, `}`).
+func FloatResult(prefix string, x float64, suffix string) JSONResult {
+	b := make([]byte, 0, len(prefix)+24+len(suffix))
+	b = append(b, prefix...)
+	b, _ = pyval.AppendJSON(b, x, true) // a float always encodes
+	return JSONResult(append(b, suffix...))
+}
+
+// Rendered is a result that is not a dict (whose text the executor would
+// make with str()), delivered with that text already made: ResultString
+// shows Text, through PyStr, and Value is the result itself.
+type Rendered struct {
+	Text  string
+	Value pyval.Value
+}
+
+// PyStr returns the executor's rendering of the result.
+func (r *Rendered) PyStr() string { return r.Text }
+
+// PyRepr implements pyval.Object: repr of the result.
+func (r *Rendered) PyRepr() string { return pyval.Repr(r.Value) }
+
+// PyType reports the result's Python type.
+func (r *Rendered) PyType() string { return pyval.TypeName(r.Value) }

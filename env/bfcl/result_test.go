@@ -67,3 +67,25 @@ func BenchmarkRenderDict(b *testing.B) {
 		}
 	})
 }
+
+// TestFloatResult checks one-float results against json.dumps of the
+// same dict.
+func TestFloatResult(t *testing.T) {
+	for _, x := range []float64{400, 91.66666666666667, 0.1, -0.0, 1e16, 1.5e-7, 2, 123456789.125, math.Inf(1), math.Inf(-1), math.NaN()} {
+		for _, c := range []struct {
+			prefix, suffix string
+			dict           *pyval.Dict
+		}{
+			{`{"result": `, `}`, pyval.DictOf("result", x)},
+			{`{"travel_cost_list": [`, `]}`, pyval.DictOf("travel_cost_list", []pyval.Value{x})},
+		} {
+			want, err := pyval.JSONDumps(c.dict)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := FloatResult(c.prefix, x, c.suffix); string(got) != want {
+				t.Errorf("FloatResult(%q, %v, %q) = %s, want %s", c.prefix, x, c.suffix, got, want)
+			}
+		}
+	}
+}

@@ -224,42 +224,8 @@ func logResult(d *pyval.Dict) pyval.Value {
 	b := make([]byte, 0, 64)
 	b = append(b, "{'result': "...)
 	b = v.appendRepr(b)
-	return &rendered{text: string(append(b, '}')), value: d}
+	return &bfcl.Rendered{Text: string(append(b, '}')), Value: d}
 }
-
-// floatResult renders {"result": x} as json.dumps does: repr(x) when x
-// is finite, NaN, Infinity and -Infinity otherwise.
-func floatResult(x float64) pyval.Value {
-	b := make([]byte, 0, 48)
-	b = append(b, `{"result": `...)
-	switch {
-	case math.IsNaN(x):
-		b = append(b, "NaN"...)
-	case math.IsInf(x, 1):
-		b = append(b, "Infinity"...)
-	case math.IsInf(x, -1):
-		b = append(b, "-Infinity"...)
-	default:
-		b = pyval.AppendFloatRepr(b, x)
-	}
-	return bfcl.JSONResult(append(b, '}'))
-}
-
-// rendered is a result delivered with the text the executor shows for it,
-// which it then shows (through PyStr) without rendering the value again.
-type rendered struct {
-	text  string
-	value pyval.Value
-}
-
-// PyStr returns the executor's rendering of the result.
-func (r *rendered) PyStr() string { return r.text }
-
-// PyRepr implements pyval.Object: repr of the result.
-func (r *rendered) PyRepr() string { return pyval.Repr(r.value) }
-
-// PyType reports the result's type.
-func (r *rendered) PyType() string { return pyval.TypeName(r.value) }
 
 // pyInt is int(v) for the values a call can carry, with Python's errors.
 func pyInt(v pyval.Value) (*big.Int, error) {
@@ -359,7 +325,7 @@ func (*API) Mean(numbers pyval.Value) (pyval.Value, error) {
 		return errResult("Cannot calculate mean of an empty list"), nil
 	}
 	if m, ok := meanFast(numbers); ok {
-		return floatResult(m), nil
+		return bfcl.FloatResult(`{"result": `, m, `}`), nil
 	}
 	s, err := pySum(numbers)
 	if err == nil {
@@ -455,7 +421,7 @@ func (*API) StandardDeviation(numbers pyval.Value) (pyval.Value, error) {
 		return errResult("Cannot calculate standard deviation of an empty list"), nil
 	}
 	if sd, ok := stdDevFast(numbers); ok {
-		return floatResult(sd), nil
+		return bfcl.FloatResult(`{"result": `, sd, `}`), nil
 	}
 	v, err := stdDev(numbers)
 	return caught(v, err, "All elements in the list must be numbers")

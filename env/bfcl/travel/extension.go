@@ -2,7 +2,6 @@ package travel
 
 import (
 	"fmt"
-	"math"
 	"sync"
 	"unsafe"
 
@@ -291,42 +290,6 @@ var invoiceKeys = func() (keys [len(invoiceFields)]string) {
 	return keys
 }()
 
-// floatResult renders a result holding one float, x, written between
-// prefix and suffix as json.dumps writes a float: repr() when finite,
-// NaN, Infinity and -Infinity otherwise.
-func floatResult(prefix string, x float64, suffix string) pyval.Value {
-	b := make([]byte, 0, 64)
-	b = append(b, prefix...)
-	switch {
-	case math.IsNaN(x):
-		b = append(b, "NaN"...)
-	case math.IsInf(x, 1):
-		b = append(b, "Infinity"...)
-	case math.IsInf(x, -1):
-		b = append(b, "-Infinity"...)
-	default:
-		b = pyval.AppendFloatRepr(b, x)
-	}
-	return bfcl.JSONResult(append(b, suffix...))
-}
-
 // bytesString returns b as a string without copying it, as
 // strings.Builder does; b must not change afterwards.
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
-
-// rendered is a result delivered with the text the executor shows for
-// it (json.dumps of a dict, str() of anything else), which it then shows
-// (through PyStr) without encoding the value again.
-type rendered struct {
-	text  string
-	value pyval.Value
-}
-
-// PyStr returns the executor's rendering of the result.
-func (r *rendered) PyStr() string { return r.text }
-
-// PyRepr implements pyval.Object: repr of the result.
-func (r *rendered) PyRepr() string { return pyval.Repr(r.value) }
-
-// PyType reports the result's type.
-func (r *rendered) PyType() string { return pyval.TypeName(r.value) }

@@ -236,7 +236,7 @@ func (a *API) flightCost(from, to, date, class pyval.Value) (pyval.Value, error)
 	if a.longContext {
 		return allRouteCosts(mult), nil
 	}
-	return floatResult(`{"travel_cost_list": [`, float64(base*mult), `]}`), nil
+	return bfcl.FloatResult(`{"travel_cost_list": [`, float64(base*mult), `]}`), nil
 }
 
 // routeCosts caches, by multiplier, the long-context result (every
@@ -467,12 +467,12 @@ func (a *API) bookingHistory(accessToken pyval.Value) pyval.Value {
 
 // allAirports is list_all_airports's result, a list that never changes,
 // with its str().
-var allAirports = func() *rendered {
+var allAirports = func() *bfcl.Rendered {
 	list := make([]pyval.Value, len(airports))
 	for i, ap := range airports {
 		list[i] = ap
 	}
-	return &rendered{text: pyval.Str(list), value: list}
+	return &bfcl.Rendered{Text: pyval.Str(list), Value: list}
 }()
 
 func listAllAirports() pyval.Value { return allAirports }
@@ -529,13 +529,13 @@ func computeExchangeRate(base, target, value pyval.Value) (pyval.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			return floatResult(`{"exchanged_value": `, f, `}`), nil
+			return bfcl.FloatResult(`{"exchanged_value": `, f, `}`), nil
 		case b == r.to && t == r.from:
 			f, err := divFloat(value, r.rate)
 			if err != nil {
 				return nil, err
 			}
-			return floatResult(`{"exchanged_value": `, pyval.Round(f, 2), `}`), nil
+			return bfcl.FloatResult(`{"exchanged_value": `, pyval.Round(f, 2), `}`), nil
 		}
 	}
 	return nil, pyval.ValueError("No available exchange rate for the given currencies.")
@@ -581,7 +581,7 @@ func (a *API) setBudgetLimit(accessToken, limit pyval.Value) (pyval.Value, error
 		return nil, err
 	}
 	a.budgetLimit = f
-	return floatResult(`{"budget_limit": `, f, `}`), nil
+	return bfcl.FloatResult(`{"budget_limit": `, f, `}`), nil
 }
 
 func nearestAirport(location pyval.Value) (pyval.Value, error) {
