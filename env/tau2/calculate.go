@@ -30,8 +30,8 @@ const calcChars = "0123456789+-*/(). "
 // "invalid syntax. Perhaps you forgot a comma?", leading zeros),
 // ZeroDivisionError, OverflowError and TypeError.
 //
-// One deliberate difference: an int power whose result would exceed
-// 2**22 bits fails at once with OverflowError("int too large to convert to
+// One deliberate difference: an int power or product whose result would
+// exceed 2**22 bits fails at once with OverflowError("int too large to convert to
 // float"), where Python would spend seconds to hours computing it (and
 // then, almost always, fail the same way converting it to float).
 func Calculate(expression pyval.Value) (string, error) {
@@ -247,6 +247,21 @@ type calcParser struct {
 	pos     int
 	invalid bool // pass 2: the grammar's invalid_ rules are on
 	depth   int  // an estimate of CPython's parser stack depth
+	memo    map[memoKey]memoEntry
+}
+
+// The parser memoizes sum at each position, as CPython's PEG parser
+// memoizes its left-recursive rules: without it, pass 2 (where
+// expression tries sum twice at the same position) takes time exponential
+// in the nesting depth of parentheses.
+type memoKey struct {
+	pos     int
+	invalid bool
+}
+
+type memoEntry struct {
+	n   *calcNode
+	end int
 }
 
 // CPython's limits on deep expressions: the parser's stack (reached by
@@ -296,14 +311,15 @@ func evalExpr(src string) (v any, err error) {
 }
 
 func parseCalc(lx *calcLexer) (*calcNode, error) {
-	p := &calcParser{lx: lx}
+	memo := make(map[memoKey]memoEntry)
+	p := &calcParser{lx: lx, memo: memo}
 	n, perr := p.run()
 	if n != nil {
 		return n, nil
 	}
 	if perr == nil {
 		// Second pass with the invalid_ rules, which raise specific errors.
-		p = &calcParser{lx: lx, invalid: true}
+		p = &calcParser{lx: lx, invalid: true, memo: memo}
 		_, perr = p.run()
 	}
 	if lx.err != nil {
@@ -357,7 +373,7 @@ func (p *calcParser) expression() *calcNode {
 	if p.invalid {
 		start := p.pos
 		if a := p.sum(); a != nil {
-			q := &calcParser{lx: p.lx, pos: p.pos}
+			q := &calcParser{lx: p.lx, pos: p.pos, memo: p.memo}
 			if b := q.expression(); b != nil && p.lx.toks[q.pos-1].level > 0 {
 				panic(calcAbort{syntaxError("invalid syntax. Perhaps you forgot a comma?", 1)})
 			}
@@ -368,6 +384,17 @@ func (p *calcParser) expression() *calcNode {
 }
 
 func (p *calcParser) sum() *calcNode {
+	key := memoKey{p.pos, p.invalid}
+	if e, ok := p.memo[key]; ok {
+		p.pos = e.end
+		return e.n
+	}
+	n := p.sumRule()
+	p.memo[key] = memoEntry{n, p.pos}
+	return n
+}
+
+func (p *calcParser) sumRule() *calcNode {
 	n := p.term()
 	if n == nil {
 		return nil
@@ -734,22 +761,12 @@ func intBinary(op string, x, y *big.Int) (any, error) {
 	case "-":
 		return new(big.Int).Sub(x, y), nil
 	case "*":
+		if x.BitLen()+y.BitLen() > maxPowBits+1 && x.Sign() != 0 && y.Sign() != 0 {
+			return nil, pyval.Exc("OverflowError", "int too large to convert to float")
+		}
 		return new(big.Int).Mul(x, y), nil
 	case "/":
-		if y.Sign() == 0 {
-			return nil, pyval.ZeroDivisionError("division by zero")
-		}
-		if x.IsInt64() && y.IsInt64() {
-			xi, yi := x.Int64(), y.Int64()
-			if xi > -(1<<53) && xi < 1<<53 && yi > -(1<<53) && yi < 1<<53 {
-				return float64(xi) / float64(yi), nil
-			}
-		}
-		f, _ := new(big.Rat).SetFrac(x, y).Float64()
-		if math.IsInf(f, 0) {
-			return nil, pyval.Exc("OverflowError", "integer division result too large for a float")
-		}
-		return f, nil
+		return pyval.IntTrueDiv(x, y)
 	case "//":
 		if y.Sign() == 0 {
 			return nil, pyval.ZeroDivisionError("integer division or modulo by zero")

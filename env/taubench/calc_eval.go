@@ -96,7 +96,7 @@ func complexVal(re, im float64) cval {
 // computing far larger ones (for seconds, minutes or until memory runs
 // out); past this size the evaluator gives what Python ends with in the
 // usual case, float() of the result failing.
-const maxIntBits = 1 << 24
+const maxIntBits = 1 << 22
 
 func raise(typ, format string, args ...any) {
 	panic(pyval.Exc(typ, fmt.Sprintf(format, args...)))
@@ -353,10 +353,11 @@ func intOp(op tokKind, x, y *big.Int) cval {
 		}
 		return checkIntSize(new(big.Int).Mul(x, y))
 	case tSlash:
-		if y.Sign() == 0 {
-			raise("ZeroDivisionError", "division by zero")
+		f, err := pyval.IntTrueDiv(x, y)
+		if err != nil {
+			panic(err)
 		}
-		return floatVal(intTrueDiv(x, y))
+		return floatVal(f)
 	case tDSlash:
 		if y.Sign() == 0 {
 			raise("ZeroDivisionError", "integer division or modulo by zero")
@@ -368,23 +369,6 @@ func intOp(op tokKind, x, y *big.Int) cval {
 		return intVal(q)
 	}
 	return intPow(x, y)
-}
-
-// intTrueDiv is int / int: correctly rounded, as CPython's
-// long_true_divide.
-func intTrueDiv(x, y *big.Int) float64 {
-	const exact = 1 << 53
-	if x.IsInt64() && y.IsInt64() {
-		a, b := x.Int64(), y.Int64()
-		if a >= -exact && a <= exact && b >= -exact && b <= exact {
-			return float64(a) / float64(b)
-		}
-	}
-	f, _ := new(big.Rat).SetFrac(x, y).Float64()
-	if math.IsInf(f, 0) {
-		raise("OverflowError", "integer division result too large for a float")
-	}
-	return f
 }
 
 func intPow(x, y *big.Int) cval {
