@@ -25,6 +25,17 @@ type Env struct {
 	specs   []tool.Spec
 	argBuf  []Arg         // the parser's scratch, reused call after call (under mu)
 	valBuf  []pyval.Value // the bound arguments' scratch, likewise
+	// The scratches start in these arrays, which hold the arguments of
+	// nearly every call: an env's first calls allocate nothing for them.
+	argArr [8]Arg
+	valArr [8]pyval.Value
+}
+
+// newEnv returns an empty Env whose scratches start in its own arrays.
+func newEnv() *Env {
+	e := &Env{}
+	e.argBuf, e.valBuf = e.argArr[:0], e.valArr[:0]
+	return e
 }
 
 // bound is a method and the position of its class in Env.classes.
@@ -38,7 +49,7 @@ type bound struct {
 // A method name two classes share resolves to the later class, as the
 // reference's name mapping does.
 func New(involved []string, initialConfig *pyval.Dict, longContext bool) (*Env, error) {
-	e := &Env{}
+	e := newEnv()
 	for _, name := range involved {
 		c, err := NewClass(name)
 		if err != nil {
@@ -364,7 +375,8 @@ func (e *Env) Snapshot() (json.RawMessage, error) {
 func (e *Env) Fork() env.Env {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	f := &Env{specs: e.specs, classes: make([]Class, len(e.classes))}
+	f := newEnv()
+	f.specs, f.classes = e.specs, make([]Class, len(e.classes))
 	for i, c := range e.classes {
 		f.classes[i] = c.Clone()
 	}

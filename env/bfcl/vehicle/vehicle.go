@@ -93,6 +93,10 @@ func New() *API {
 // Name implements bfcl.Class.
 func (a *API) Name() string { return ClassName }
 
+// CopiesConfig implements bfcl.ConfigCopier: Load copies the door
+// status, the one part of the config a method changes in place.
+func (*API) CopiesConfig() {}
+
 // The scenario keys Load reads (scenario.get(key, default) in the
 // reference), by slot.
 const (
@@ -206,6 +210,12 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	a.batteryVoltage = v[slotBatteryVoltage]
 	a.engineState = v[slotEngineState]
 	doors := v[slotDoorStatus]
+	if d, ok := doors.(*pyval.Dict); ok {
+		// The config is the entry's own (CopiesConfig) and lockDoors
+		// changes the doors: copy them. Every other attribute is
+		// replaced by the methods, never changed in place.
+		doors = d.Clone()
+	}
 	if doors == nil {
 		d := pyval.NewDict()
 		for _, k := range []string{"driver", "passenger", "rear_left", "rear_right"} {
