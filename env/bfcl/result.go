@@ -1,7 +1,8 @@
 package bfcl
 
 import (
-	"sync"
+	"encoding/json"
+	"unsafe"
 
 	"github.com/toolgym/toolgym/pyval"
 )
@@ -33,8 +34,14 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 			}
 		}
 	}
-	p := renderBufs.Get().(*[]byte)
-	b := append((*p)[:0], '{')
+	// The text is written once, into a buffer of about its size that
+	// becomes the result string itself: no pooled scratch to copy out of
+	// (long-context results carry kilobytes of constants).
+	size := 2
+	for i := 0; i < len(kv); i += 2 {
+		size += len(kv[i].(string)) + 6 + sizeHint(kv[i+1])
+	}
+	b := append(make([]byte, 0, size), '{')
 	var err error
 	for i := 0; i < len(kv) && err == nil; i += 2 {
 		if i > 0 {
@@ -45,21 +52,34 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 			b, err = pyval.AppendJSON(b, kv[i+1], true)
 		}
 	}
-	b = append(b, '}')
-	out := JSONResult(b)
-	if cap(b) <= 64<<10 {
-		*p = b
-		renderBufs.Put(p)
-	}
 	if err != nil {
 		return pyval.DictOf(kv...)
 	}
-	return out
+	return bytesResult(append(b, '}'))
 }
 
-// renderBufs holds RenderDict's scratch buffers, so a result allocates its
-// string and nothing else.
-var renderBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+// sizeHint is about the length of v's JSON text; appending past it only
+// costs a copy.
+func sizeHint(v pyval.Value) int {
+	switch x := v.(type) {
+	case string:
+		return len(x) + 2
+	case json.RawMessage:
+		return len(x)
+	case JSONResult:
+		return len(x)
+	case nil, bool:
+		return 5
+	}
+	return 24
+}
+
+// bytesResult returns b as a JSONResult without copying it. The caller
+// must have made b for this result and must not touch it again: the
+// string shares its bytes (strings.Builder does the same).
+func bytesResult(b []byte) JSONResult {
+	return JSONResult(unsafe.String(unsafe.SliceData(b), len(b)))
+}
 
 // FloatResult renders a result of one float: prefix, then x as json.dumps
 // writes a float (repr, or NaN, Infinity, -Infinity), then suffix; for
@@ -68,7 +88,7 @@ func FloatResult(prefix string, x float64, suffix string) JSONResult {
 	b := make([]byte, 0, len(prefix)+24+len(suffix))
 	b = append(b, prefix...)
 	b, _ = pyval.AppendJSON(b, x, true) // a float always encodes
-	return JSONResult(append(b, suffix...))
+	return bytesResult(append(b, suffix...))
 }
 
 // Rendered is a result that is not a dict (whose text the executor would
