@@ -85,8 +85,28 @@ func (p *callParser) eat(c byte) bool {
 	return false
 }
 
-func isIdentStart(c byte) bool { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
-func isIdentByte(c byte) bool  { return isIdentStart(c) || (c >= '0' && c <= '9') }
+// identClass classes the ASCII bytes of identifiers: identStart for a
+// letter or underscore, identByte for those and digits. (A table: the
+// parser reads every byte of every name through it.)
+var identClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = identStart | identByte
+		case c >= '0' && c <= '9':
+			t[c] = identByte
+		}
+	}
+	return t
+}()
+
+const (
+	identStart = 1 << iota
+	identByte
+)
+
+func isIdentStart(c byte) bool { return identClass[c]&identStart != 0 }
+func isIdentByte(c byte) bool  { return identClass[c]&identByte != 0 }
 
 func (p *callParser) ident() string {
 	p.space()
@@ -194,7 +214,11 @@ func (p *callParser) value(depth int) (pyval.Value, bool) {
 			closer = ')'
 		}
 		p.i++
-		items := []pyval.Value{}
+		// The items gather on the stack; the value gets a copy of exactly
+		// their number (one allocation, where appending to a new slice
+		// takes one per doubling).
+		var scratch [8]pyval.Value
+		items := scratch[:0]
 		comma := false
 		for {
 			if p.eat(closer) {
@@ -213,13 +237,14 @@ func (p *callParser) value(depth int) (pyval.Value, bool) {
 			}
 			items = append(items, v)
 		}
-		if c == '(' {
-			if len(items) == 1 && !comma {
-				return items[0], true // a parenthesised value, not a tuple
-			}
-			return pyval.Tuple(items), true
+		if c == '(' && len(items) == 1 && !comma {
+			return items[0], true // a parenthesised value, not a tuple
 		}
-		return items, true
+		out := append(make([]pyval.Value, 0, len(items)), items...)
+		if c == '(' {
+			return pyval.Tuple(out), true
+		}
+		return out, true
 	case c == '{':
 		p.i++
 		d := pyval.NewDict()

@@ -152,3 +152,26 @@ func FuzzParseCall(f *testing.F) {
 		sameCall(t, src, name, args, wname, wargs)
 	})
 }
+
+// BenchmarkParseCall parses calls of the shapes the ground truth writes:
+// keyword strings, numbers, a list, positionals.
+func BenchmarkParseCall(b *testing.B) {
+	calls := []string{
+		"book_flight(access_token='abc123xyz', card_id='144756014165', travel_date='2026-11-10', travel_from='SFO', travel_to='LAX', travel_class='business')",
+		"lockDoors(unlock=True, door=['driver', 'passenger', 'rear_left', 'rear_right'])",
+		"place_order(order_type='Buy',symbol='TSLA',price=700,amount=100)",
+		"get_zipcode_based_on_city('San Francisco')",
+		"pressBrakePedal(pedalPosition=1.0)",
+	}
+	b.ReportAllocs()
+	var buf []Arg
+	for b.Loop() {
+		for _, c := range calls {
+			_, args, err := parseCallInto(c, buf)
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf = args[:0]
+		}
+	}
+}
