@@ -176,7 +176,7 @@ func TestJSONArguments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := pyval.JSONDumps(res); got != `{"id": 0, "username": "john", "content": "hi", "tags": ["#t"], "mentions": []}` {
+	if got := bfcl.ResultString(res); got != `{"id": 0, "username": "john", "content": "hi", "tags": ["#t"], "mentions": []}` {
 		t.Fatalf("PostTweet = %s", got)
 	}
 	if got := e.Exec(`get_user_stats(username="john")`); got != `{"tweet_count": 1, "following_count": 2, "retweet_count": 0}` {

@@ -1,9 +1,12 @@
 package posting
 
 import (
+	"slices"
+	"strconv"
+	"sync"
+
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
-	"sync"
 )
 
 // Error messages of the reference's result dicts.
@@ -79,14 +82,17 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 	}
 })
 
-// dict1 returns {key: v}.
-func dict1(key string, v pyval.Value) *pyval.Dict { return pyval.DictOf(key, v) }
+// dict1 returns {key: v} rendered as the executor shows it (a
+// bfcl.JSONResult, or the dict when v is not JSON serialisable).
+func dict1(key string, v pyval.Value) pyval.Value { return bfcl.RenderDict(key, v) }
 
-func errorDict(msg string) *pyval.Dict { return dict1("error", msg) }
+func errorDict(msg string) pyval.Value { return dict1("error", msg) }
 
-// Results that never vary are built once. Results are only read (the
-// executor renders them at once), as with the methods that return part of
-// the state itself (get_tweet, list_all_following).
+// Results that never vary are rendered once. Dict results are rendered
+// (bfcl.JSONResult) rather than built for the executor to encode; the
+// methods that return part of the state itself (get_tweet, the tweet
+// lists, get_tweet_comments) return it as the reference does, to be
+// only read.
 var (
 	resAuthenticated    = dict1("authentication_status", true)
 	resNotAuthenticated = dict1("authentication_status", false)
@@ -108,13 +114,13 @@ var (
 	errUnfollow         = errorDict(errNotAuthUnfollow)
 )
 
-func notFound(tweetID pyval.Value) *pyval.Dict {
+func notFound(tweetID pyval.Value) pyval.Value {
 	return errorDict("Tweet with ID " + pyval.Str(tweetID) + " not found.")
 }
 
 // AuthenticateTwitter logs the user in when username and password match
 // the scenario's.
-func (a *API) AuthenticateTwitter(username, password pyval.Value) *pyval.Dict {
+func (a *API) AuthenticateTwitter(username, password pyval.Value) pyval.Value {
 	if pyval.Equal(username, a.username) && pyval.Equal(password, a.password) {
 		a.authenticated = true
 		return resAuthenticated
@@ -123,15 +129,16 @@ func (a *API) AuthenticateTwitter(username, password pyval.Value) *pyval.Dict {
 }
 
 // PostingGetLoginStatus reports whether the user is logged in.
-func (a *API) PostingGetLoginStatus() *pyval.Dict {
+func (a *API) PostingGetLoginStatus() pyval.Value {
 	if pyval.Truth(a.authenticated) {
 		return resLoggedIn
 	}
 	return resLoggedOut
 }
 
-// PostTweet posts a tweet under the next id and returns it. A mentions of
-// sharedDefault{} means the parameter was left out.
+// PostTweet posts a tweet under the next id and returns it, rendered as
+// the executor shows the dict. A mentions of sharedDefault{} means the
+// parameter was left out.
 func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.authenticated) {
 		return errPost, nil
@@ -140,26 +147,32 @@ func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error
 	if isDefault {
 		mentions = a.defaultMentions.boxed
 	}
+	id := a.tweetCounter
+	if err := hashable(id); err != nil {
+		return nil, err
+	}
 	tweet := pyval.DictOf(
-		"id", a.tweetCounter,
+		"id", id,
 		"username", a.username,
 		"content", content,
 		"tags", tags,
 		"mentions", mentions,
 	)
-	if err := hashable(a.tweetCounter); err != nil {
-		return nil, err
-	}
-	a.tweets.Set(a.tweetCounter, tweet)
+	a.tweets.Set(id, tweet)
 	if isDefault {
+		if a.defaultMentions.holders == nil {
+			a.defaultMentions.holders = make([]*pyval.Dict, 0, 8)
+		}
 		a.defaultMentions.holders = append(a.defaultMentions.holders, tweet)
 	}
-	next, err := addOne(a.tweetCounter)
+	next, err := addOne(id)
 	if err != nil {
 		return nil, err
 	}
 	a.tweetCounter = next
-	return tweet, nil
+	// The tweet's json.dumps, written from its values (or the tweet,
+	// shown through str(), when a value is not serialisable).
+	return bfcl.RenderDict("id", id, "username", a.username, "content", content, "tags", tags, "mentions", mentions), nil
 }
 
 // lookup finds a tweet as `tweet_id in self.tweets` does.
@@ -188,7 +201,7 @@ func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
 	}
 	if !ok {
 		// self.retweets[username] = [] and the append that follows.
-		retweets.Set(a.username, []pyval.Value{tweetID})
+		writable(retweets, &a.retweets, &a.ownRetweets).Set(a.username, []pyval.Value{tweetID})
 		return resRetweeted, nil
 	}
 	in, err := contains(list, tweetID)
@@ -202,7 +215,8 @@ func (a *API) Retweet(tweetID pyval.Value) (pyval.Value, error) {
 	if !isList {
 		return nil, noAttr(list, "append")
 	}
-	retweets.Set(a.username, append(l, tweetID))
+	// A new array: l may be the config's (see Load).
+	writable(retweets, &a.retweets, &a.ownRetweets).Set(a.username, append(slices.Clip(l), tweetID))
 	return resRetweeted, nil
 }
 
@@ -224,14 +238,15 @@ func (a *API) Comment(tweetID, content pyval.Value) (pyval.Value, error) {
 	list, ok := comments.Get(tweetID)
 	if !ok {
 		// self.comments[tweet_id] = [] and the append that follows.
-		comments.Set(tweetID, []pyval.Value{pyval.DictOf("username", a.username, "content", content)})
+		writable(comments, &a.comments, &a.ownComments).Set(tweetID, []pyval.Value{pyval.DictOf("username", a.username, "content", content)})
 		return resCommented, nil
 	}
 	l, isList := list.([]pyval.Value)
 	if !isList {
 		return nil, noAttr(list, "append")
 	}
-	comments.Set(tweetID, append(l, pyval.DictOf("username", a.username, "content", content)))
+	// A new array: l may be the config's (see Load).
+	writable(comments, &a.comments, &a.ownComments).Set(tweetID, append(slices.Clip(l), pyval.DictOf("username", a.username, "content", content)))
 	return resCommented, nil
 }
 
@@ -268,7 +283,11 @@ func (a *API) Mention(tweetID, usernames pyval.Value) (pyval.Value, error) {
 			h.Set("mentions", a.defaultMentions.boxed)
 		}
 	} else {
-		td.Set("mentions", grown)
+		// A changed copy in the tweet's place: the tweet may be the
+		// config's (see Load), and nothing else holds it.
+		nt := td.Copy()
+		nt.Set("mentions", grown)
+		a.tweets.Set(tweetID, nt)
 	}
 	return resMentioned, nil
 }
@@ -298,12 +317,13 @@ func (a *API) FollowUser(username pyval.Value) (pyval.Value, error) {
 	if !isList {
 		return nil, noAttr(a.followingList, "append")
 	}
-	a.followingList = append(l, username)
+	// A new array: l may be the config's (see Load).
+	a.followingList = append(slices.Clip(l), username)
 	return resFollowed, nil
 }
 
 // ListAllFollowing returns the following list.
-func (a *API) ListAllFollowing() *pyval.Dict {
+func (a *API) ListAllFollowing() pyval.Value {
 	if !pyval.Truth(a.authenticated) {
 		return errList
 	}
@@ -491,11 +511,11 @@ func (a *API) GetUserStats(username pyval.Value) (pyval.Value, error) {
 			return nil, err
 		}
 	}
-	d := pyval.NewDict()
-	d.Set("tweet_count", tweetCount)
-	d.Set("following_count", followingCount)
-	d.Set("retweet_count", retweetCount)
-	return d, nil
+	var buf [96]byte
+	b := strconv.AppendInt(append(buf[:0], `{"tweet_count": `...), tweetCount, 10)
+	b = strconv.AppendInt(append(b, `, "following_count": `...), followingCount, 10)
+	b = strconv.AppendInt(append(b, `, "retweet_count": `...), retweetCount, 10)
+	return bfcl.JSONResult(append(b, '}')), nil
 }
 
 var _ bfcl.Class = (*API)(nil)

@@ -48,6 +48,15 @@ type API struct {
 	followingList   pyval.Value
 	tweetCounter    pyval.Value
 	defaultMentions defaultList
+
+	// ownComments and ownRetweets report whether comments and retweets
+	// are the instance's own dicts rather than its config's (or the shared
+	// empty default): a method copies one before its first change (see
+	// Load and writable).
+	ownComments, ownRetweets bool
+	// tweetsStore is the dict tweets points to after Load, held in the
+	// instance rather than allocated apart.
+	tweetsStore pyval.Dict
 }
 
 // defaultList reproduces post_tweet's mutable default argument
@@ -57,18 +66,25 @@ type API struct {
 // Python process; here it lives as long as the instance, which is what a
 // fresh reference process running one test entry shows.
 type defaultList struct {
-	items []pyval.Value
-	// boxed is items as a pyval.Value, boxed once per change rather than
-	// once per post.
+	// boxed is the list (a []pyval.Value), boxed once per change rather
+	// than once per post.
 	boxed pyval.Value
 	// holders are the tweet dicts whose "mentions" is the shared list.
 	holders []*pyval.Dict
 }
 
 // set makes items the shared list.
-func (l *defaultList) set(items []pyval.Value) {
-	l.items, l.boxed = items, items
-}
+func (l *defaultList) set(items []pyval.Value) { l.boxed = items }
+
+// Defaults of the scenario's attributes, shared by every instance that
+// loads them: no method changes them in place (a method copies comments
+// and retweets before changing them, and lists are never appended to in
+// place), so none needs its own until it changes.
+var (
+	emptyDict                 = pyval.NewDict()
+	emptyList     pyval.Value = []pyval.Value{}
+	defaultFollow pyval.Value = []pyval.Value{"alice", "bob"}
+)
 
 // New returns an instance loaded with the reference's default scenario.
 func New() *API {
@@ -82,12 +98,27 @@ func New() *API {
 // Name implements bfcl.Class.
 func (a *API) Name() string { return ClassName }
 
+// CopiesConfig implements bfcl.ConfigCopier: Load never changes its
+// config, and the instance copies a part of it only when a method is
+// about to change that part (see Load).
+func (*API) CopiesConfig() {}
+
 // Load implements bfcl.Class as the reference's _load_scenario: each
 // attribute comes from the scenario or from the default state, and tweet
 // keys are converted to int. The long-context variant is the same.
+//
+// Load leaves config unchanged and shares its values (bfcl.ConfigCopier):
+// tweets is a new dict holding the config's tweet dicts, which mention
+// replaces by a changed copy rather than changing; comments and retweets
+// are copied before their first change; and every list a method grows
+// (following, comments, retweets, mentions) grows into a new array, so
+// no append writes into the config's spare capacity.
 func (a *API) Load(config *pyval.Dict, longContext bool) error {
-	// The defaults are built only when the scenario leaves them out.
-	a.username, a.password, a.authenticated = "john", "john123", false
+	*a = API{
+		username: "john", password: "john123", authenticated: false,
+		comments: emptyDict, retweets: emptyDict, followingList: defaultFollow,
+		tweetCounter: int64(0),
+	}
 	if v, ok := config.Get("username"); ok {
 		a.username = v
 	}
@@ -97,15 +128,14 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	if v, ok := config.Get("authenticated"); ok {
 		a.authenticated = v
 	}
-	var tweets *pyval.Dict
-	if rawTweets, ok := config.Get("tweets"); !ok {
-		tweets = pyval.NewDict()
-	} else if td, ok := rawTweets.(*pyval.Dict); !ok {
-		return fmt.Errorf("%w: %w", ErrConfig, pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute 'items'", typeName(rawTweets))))
-	} else {
-		// Built by Set, the dict has room beyond the scenario's tweets for
-		// the ones post_tweet adds.
-		tweets = pyval.NewDict()
+	tweets := &a.tweetsStore
+	if rawTweets, ok := config.Get("tweets"); ok {
+		td, ok := rawTweets.(*pyval.Dict)
+		if !ok {
+			return fmt.Errorf("%w: %w", ErrConfig, pyval.Exc("AttributeError", fmt.Sprintf("'%s' object has no attribute 'items'", typeName(rawTweets))))
+		}
+		// Room beyond the scenario's tweets for the ones post_tweet adds.
+		tweets.Grow(td.Len() + 2)
 		var err error
 		td.Items(func(k, v pyval.Value) bool {
 			var id pyval.Value
@@ -122,26 +152,31 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	a.tweets = tweets
 	if v, ok := config.Get("comments"); ok {
 		a.comments = v
-	} else {
-		a.comments = pyval.NewDict()
 	}
 	if v, ok := config.Get("retweets"); ok {
 		a.retweets = v
-	} else {
-		a.retweets = pyval.NewDict()
 	}
 	if v, ok := config.Get("following_list"); ok {
 		a.followingList = v
-	} else {
-		a.followingList = []pyval.Value{"alice", "bob"}
 	}
-	a.tweetCounter = int64(0)
 	if v, ok := config.Get("tweet_counter"); ok {
 		a.tweetCounter = v
 	}
-	a.defaultMentions = defaultList{}
-	a.defaultMentions.set([]pyval.Value{})
+	a.defaultMentions.boxed = emptyList
 	return nil
+}
+
+// writable returns d to change: d itself when own is set, else a copy
+// (with room for the item about to be added), which *field then holds
+// and own records.
+func writable(d *pyval.Dict, field *pyval.Value, own *bool) *pyval.Dict {
+	if *own {
+		return d
+	}
+	c := d.Copy()
+	c.Grow(1)
+	*field, *own = c, true
+	return c
 }
 
 // State implements bfcl.Class: the public attributes in the order the
@@ -185,13 +220,15 @@ func (a *API) Clone() bfcl.Class {
 		retweets:      pyval.DeepCopy(a.retweets),
 		followingList: pyval.DeepCopy(a.followingList),
 		tweetCounter:  pyval.DeepCopy(a.tweetCounter),
+		ownComments:   true,
+		ownRetweets:   true,
 	}
 	shared := make(map[*pyval.Dict]bool, len(a.defaultMentions.holders))
 	for _, h := range a.defaultMentions.holders {
 		shared[h] = true
 	}
-	c.defaultMentions.set(pyval.DeepCopy(a.defaultMentions.items).([]pyval.Value))
-	c.tweets = pyval.NewDict()
+	c.defaultMentions.set(pyval.DeepCopy(a.defaultMentions.boxed).([]pyval.Value))
+	c.tweets = &c.tweetsStore
 	a.tweets.Items(func(k, v pyval.Value) bool {
 		t, isDict := v.(*pyval.Dict)
 		if !isDict || !shared[t] {
