@@ -80,9 +80,9 @@ func DictOf(kv ...Value) *Dict {
 }
 
 // newDictCap returns an empty dict with room for n items. A small dict
-// and its three slices are one allocation (most dicts are results of one
-// to four items, built once and dropped); a larger one's slices are cut
-// from one allocation.
+// and its three slices are one allocation (most dicts are results or
+// records of one to eight items, built once and dropped); a larger one's
+// slices are cut from one allocation.
 func newDictCap(n int) *Dict {
 	switch {
 	case n <= 0:
@@ -107,6 +107,20 @@ func newDictCap(n int) *Dict {
 			b [12]Value
 		})
 		s.d.setBuf(s.b[:], 4)
+		return &s.d
+	case n <= 6:
+		s := new(struct {
+			d Dict
+			b [18]Value
+		})
+		s.d.setBuf(s.b[:], 6)
+		return &s.d
+	case n <= 8:
+		s := new(struct {
+			d Dict
+			b [24]Value
+		})
+		s.d.setBuf(s.b[:], 8)
 		return &s.d
 	}
 	d := &Dict{}
