@@ -5,7 +5,6 @@ import (
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/env/bfcl/message"
-	"github.com/toolgym/toolgym/pyval"
 )
 
 // Calls written in Python, as a model writes them, run through the BFCL
@@ -45,7 +44,6 @@ func ExampleAPI_SendMessage() {
 	if err != nil {
 		panic(err)
 	}
-	s, _ := pyval.JSONDumps(r)
-	fmt.Println(s)
+	fmt.Println(bfcl.ResultString(r)) // the text the model sees
 	// Output: {"sent_status": true, "message_id": {"new_id": 67410}, "message": "Message sent to 'USR003' successfully."}
 }

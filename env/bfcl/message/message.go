@@ -31,7 +31,8 @@ const defaultSeed = int64(200191)
 
 // API is one MessageAPI instance.
 type API struct {
-	rng *pyval.Random
+	// gen is the random.Random the ids come from.
+	gen idStream
 
 	// ids is the reference's generated_ids when it is the set the
 	// instance made itself (the scenario gave none): the ids drawn so far,
@@ -44,6 +45,10 @@ type API struct {
 	generatedIDs pyval.Value
 	userCount    int64
 	userMap      *pyval.Dict
+	// mapShared reports that userMap is not the instance's own (it is the
+	// scenario's, or the default map shared by all instances): the first
+	// add_contact copies it.
+	mapShared bool
 	// inbox holds single-item dicts {receiver_id: message}. The dicts are
 	// never changed after they are added, so clones share them.
 	inbox        []pyval.Value
@@ -63,27 +68,25 @@ func New() *API {
 // Name implements bfcl.Class.
 func (a *API) Name() string { return ClassName }
 
-func defaultUserMap() *pyval.Dict {
-	d := pyval.NewDict()
-	d.Set("Alice", "USR001")
-	d.Set("Bob", "USR002")
-	d.Set("Catherine", "USR003")
-	d.Set("Daniel", "USR004")
-	return d
-}
+// defaultUserMap and defaultInbox are the reference's default scenario,
+// built once and shared by the instances: the user map is copied before
+// its first change, the inbox's list at Load, and the message dicts are
+// never changed.
+var (
+	defaultUserMap = pyval.DictOf("Alice", "USR001", "Bob", "USR002", "Catherine", "USR003", "Daniel", "USR004")
+	defaultInbox   = []pyval.Value{
+		pyval.DictOf("USR002", "My name is Alice. I want to connect."),
+		pyval.DictOf("USR003", "Could you upload the file?"),
+		pyval.DictOf("USR004", "Could you upload the file?"),
+	}
+)
 
-func defaultInbox() []pyval.Value {
-	one := func(k, v string) pyval.Value {
-		d := pyval.NewDict()
-		d.Set(k, v)
-		return d
-	}
-	return []pyval.Value{
-		one("USR002", "My name is Alice. I want to connect."),
-		one("USR003", "Could you upload the file?"),
-		one("USR004", "Could you upload the file?"),
-	}
-}
+// CopiesConfig implements bfcl.ConfigCopier: Load leaves its config
+// unchanged. Of what the instance keeps, the methods change only the user
+// map (add_contact, which copies it first), the inbox's list (copied at
+// Load) and a generated_ids set (copied at Load); they replace every
+// other attribute and change no message dict.
+func (*API) CopiesConfig() {}
 
 // Load implements bfcl.Class: it sets the scenario as the reference's
 // _load_scenario does. user_count and message_count must be ints,
@@ -91,19 +94,20 @@ func defaultInbox() []pyval.Value {
 // other types are an error.
 func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	get := func(key string) (pyval.Value, bool) { return config.Get(key) }
-	seed := pyval.Value(defaultSeed)
+	var err error
+	a.gen = idStream{} // seeded with defaultSeed
 	if v, ok := get("random_seed"); ok {
-		seed = v
+		if a.gen.rng, err = newRandom(v); err != nil {
+			return err
+		}
 	}
-	rng, err := newRandom(seed)
-	if err != nil {
-		return err
-	}
-	a.rng = rng
 	a.ids, a.generatedIDs = a.idsBuf[:0], nil
 	if v, ok := get("generated_ids"); ok {
-		if v == nil {
+		switch x := v.(type) {
+		case nil:
 			v = none{} // a given None stays apart from "none given"
+		case *pyval.Set:
+			v = x.Clone() // generateID adds to it
 		}
 		a.generatedIDs = v
 	}
@@ -120,8 +124,9 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		}
 		a.userMap = d
 	} else {
-		a.userMap = defaultUserMap()
+		a.userMap = defaultUserMap
 	}
+	a.mapShared = true
 	if v, ok := get("inbox"); ok {
 		l, isList := v.([]pyval.Value)
 		if !isList {
@@ -129,7 +134,7 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		}
 		a.inbox = withRoom(l)
 	} else {
-		a.inbox = withRoom(defaultInbox())
+		a.inbox = withRoom(defaultInbox)
 	}
 	a.messageCount = 3
 	if v, ok := get("message_count"); ok {
@@ -205,10 +210,10 @@ func (a *API) StateEqual(other bfcl.Class) bool {
 // Clone implements bfcl.Class.
 func (a *API) Clone() bfcl.Class {
 	c := *a
-	c.rng = a.rng.Clone()
+	c.gen = a.gen.clone()
 	c.ids = append([]int64(nil), a.ids...)
 	c.generatedIDs = pyval.DeepCopy(a.generatedIDs)
-	c.userMap = a.userMap.Clone()
+	c.userMap, c.mapShared = a.userMap.Clone(), false
 	c.inbox = append([]pyval.Value(nil), a.inbox...)
 	return &c
 }

@@ -41,14 +41,8 @@ func dict(kv ...pyval.Value) *pyval.Dict {
 	return pyval.DictOf(kv[:len(kv)&^1]...)
 }
 
-func errDict(msg string) *pyval.Dict { return dict("error", msg) }
-
 // notLoggedIn is the reference's error when no user is logged in.
 const notLoggedIn = "No user is currently logged in."
-
-// errNotLoggedIn is the result for notLoggedIn, built once: results are
-// only read (the executor renders them at once).
-var errNotLoggedIn = errDict(notLoggedIn)
 
 // checkHashable fails as Python does when v cannot be a dict key.
 func checkHashable(v pyval.Value) error {
@@ -66,6 +60,17 @@ func noAttribute(v pyval.Value, attr string) error {
 // d.values()).
 func hasValue(d *pyval.Dict, v pyval.Value) bool {
 	found := false
+	if s, ok := v.(string); ok { // a str equals only a str
+		d.Items(func(_, x pyval.Value) bool {
+			if xs, ok := x.(string); ok {
+				found = xs == s
+			} else {
+				found = pyval.Equal(x, v)
+			}
+			return !found
+		})
+		return found
+	}
 	d.Items(func(_, x pyval.Value) bool {
 		found = pyval.Equal(x, v)
 		return !found
@@ -89,9 +94,34 @@ func firstItem(message pyval.Value) (k, v pyval.Value, err error) {
 	return k, v, nil
 }
 
+// strReceiver returns the receiver of an inbox entry that is a non-empty
+// dict whose first key is a str, the usual entry.
+func strReceiver(message pyval.Value) (string, bool) {
+	d, ok := message.(*pyval.Dict)
+	if !ok || d.Len() == 0 {
+		return "", false
+	}
+	k, _, _ := firstItem(d)
+	s, ok := k.(string)
+	return s, ok
+}
+
 // ListUsers is list_users(): the user names.
-func (a *API) ListUsers() *pyval.Dict {
-	return dict("user_list", a.userMap.Keys())
+func (a *API) ListUsers() pyval.Value {
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"user_list": [`...)
+	ok := true
+	a.userMap.Items(func(k, _ pyval.Value) bool {
+		if len(b) > len(`{"user_list": [`) {
+			b = append(b, ", "...)
+		}
+		b, ok = appendJSON(b, k)
+		return ok
+	})
+	if !ok {
+		return dict("user_list", a.userMap.Keys())
+	}
+	return bfcl.JSONResult(append(b, "]}"...))
 }
 
 // UserID is get_user_id(user).
@@ -101,31 +131,47 @@ func (a *API) UserID(user pyval.Value) (pyval.Value, error) {
 	}
 	id, ok := a.userMap.Get(user)
 	if !ok {
-		return errDict("User '" + pyval.Str(user) + "' not found in the workspace."), nil
+		return errResult("User '", user, "' not found in the workspace."), nil
 	}
-	return dict("user_id", id), nil
+	var buf [renderBuf]byte
+	b, ok := appendJSON(append(buf[:0], `{"user_id": `...), id)
+	if !ok {
+		return dict("user_id", id), nil
+	}
+	return bfcl.JSONResult(append(b, '}')), nil
 }
 
 // Login is message_login(user_id): it logs in a user known by id.
-func (a *API) Login(userID pyval.Value) *pyval.Dict {
+func (a *API) Login(userID pyval.Value) pyval.Value {
 	if !hasValue(a.userMap, userID) {
-		return dict("login_status", false, "message", "User ID '"+pyval.Str(userID)+"' not found.")
+		return textResult2(`{"login_status": false, "message": "User ID '`, userID, `' not found."}`)
 	}
 	a.currentUser = userID
-	return dict("login_status", true, "message", "User '"+pyval.Str(userID)+"' logged in successfully.")
+	return textResult2(`{"login_status": true, "message": "User '`, userID, `' logged in successfully."}`)
+}
+
+// textResult2 renders prefix + str(v) + suffix, where prefix opens a JSON
+// str that suffix closes.
+func textResult2(prefix string, v pyval.Value, suffix string) bfcl.JSONResult {
+	var buf [renderBuf]byte
+	b := appendStr(append(buf[:0], prefix...), v)
+	return bfcl.JSONResult(append(b, suffix...))
 }
 
 // LoginStatus is message_get_login_status().
-func (a *API) LoginStatus() *pyval.Dict {
-	return dict("login_status", pyval.Truth(a.currentUser))
+func (a *API) LoginStatus() pyval.Value {
+	if pyval.Truth(a.currentUser) {
+		return resLoggedIn
+	}
+	return resLoggedOut
 }
 
 // generateID is the reference's _generate_id: a five-digit id not drawn
-// before.
-func (a *API) generateID() (pyval.Value, error) {
-	id := a.rng.RandInt(10000, 99999)
+// before (the reference returns it as {"new_id": id}).
+func (a *API) generateID() (int64, error) {
+	id := a.gen.next()
 	for a.idUsed(id) {
-		id = a.rng.RandInt(10000, 99999)
+		id = a.gen.next()
 	}
 	switch ids := a.generatedIDs.(type) {
 	case nil:
@@ -133,9 +179,9 @@ func (a *API) generateID() (pyval.Value, error) {
 	case *pyval.Set: // a Go caller's scenario may hold a set
 		ids.Add(id)
 	default:
-		return nil, noAttribute(a.generatedIDsValue(), "add")
+		return 0, noAttribute(a.generatedIDsValue(), "add")
 	}
-	return dict("new_id", id), nil
+	return id, nil
 }
 
 func (a *API) idUsed(id int64) bool {
@@ -167,10 +213,10 @@ func (a *API) idUsed(id int64) bool {
 // sends a message to a known user id.
 func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errNotLoggedIn, nil
+		return resNotLoggedIn, nil
 	}
 	if !hasValue(a.userMap, receiverID) {
-		return errDict("Receiver ID '" + pyval.Str(receiverID) + "' not found."), nil
+		return errResult("Receiver ID '", receiverID, "' not found."), nil
 	}
 	id, err := a.generateID()
 	if err != nil {
@@ -179,9 +225,14 @@ func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) 
 	if err := checkHashable(receiverID); err != nil {
 		return nil, err
 	}
-	a.inbox = append(a.inbox, dict(receiverID, message))
+	a.inbox = append(a.inbox, pyval.DictOf(receiverID, message))
 	a.messageCount++
-	return dict("sent_status", true, "message_id", id, "message", "Message sent to '"+pyval.Str(receiverID)+"' successfully."), nil
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"sent_status": true, "message_id": {"new_id": `...)
+	b = strconv.AppendInt(b, id, 10)
+	b = append(b, `}, "message": "Message sent to '`...)
+	b = appendStr(b, receiverID)
+	return bfcl.JSONResult(append(b, `' successfully."}`...)), nil
 }
 
 // DeleteMessage is delete_message(receiver_id): it deletes the latest
@@ -189,7 +240,7 @@ func (a *API) SendMessage(receiverID, message pyval.Value) (pyval.Value, error) 
 // is the first one equal to that latest message.
 func (a *API) DeleteMessage(receiverID pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errNotLoggedIn, nil
+		return resNotLoggedIn, nil
 	}
 	for i := len(a.inbox) - 1; i >= 0; i-- {
 		msg := a.inbox[i]
@@ -201,13 +252,20 @@ func (a *API) DeleteMessage(receiverID pyval.Value) (pyval.Value, error) {
 			continue
 		}
 		a.remove(msg)
-		return dict(
-			"deleted_status", true,
-			"receiver_id", receiver,
-			"message", "Receiver "+pyval.Str(receiverID)+"'s latest message deleted successfully.",
-		), nil
+		var buf [renderBuf]byte
+		b, ok := appendJSON(append(buf[:0], `{"deleted_status": true, "receiver_id": `...), receiver)
+		if !ok {
+			return dict(
+				"deleted_status", true,
+				"receiver_id", receiver,
+				"message", "Receiver "+pyval.Str(receiverID)+"'s latest message deleted successfully.",
+			), nil
+		}
+		b = append(b, `, "message": "Receiver `...)
+		b = appendStr(b, receiverID)
+		return bfcl.JSONResult(append(b, `'s latest message deleted successfully."}`...)), nil
 	}
-	return errDict("Receiver ID " + pyval.Str(receiverID) + " not found."), nil
+	return errResult("Receiver ID ", receiverID, " not found."), nil
 }
 
 // remove is list.remove: it deletes the first entry equal to msg.
@@ -237,10 +295,10 @@ func same(x, y pyval.Value) bool {
 // receiver, in inbox order.
 func (a *API) ViewMessagesSent() (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errNotLoggedIn, nil
+		return resNotLoggedIn, nil
 	}
-	if sent, ok := a.sentByStrReceiver(); ok {
-		return dict("messages", sent), nil
+	if r, ok := a.renderSent(); ok {
+		return r, nil
 	}
 	sent := pyval.NewDict()
 	for _, msg := range a.inbox {
@@ -257,56 +315,50 @@ func (a *API) ViewMessagesSent() (pyval.Value, error) {
 	return dict("messages", sent), nil
 }
 
-// sentByStrReceiver is view_messages_sent's grouping for the usual inbox,
-// whose receivers are all str: the first pass finds each message's group,
-// the second lays the groups' lists out in one array, and the dict is
-// built at its size. It reports false, leaving the work to the general
-// code, for any other inbox.
-func (a *API) sentByStrReceiver() (*pyval.Dict, bool) {
-	var groupBuf [16]int
-	group := groupBuf[:0] // the group of each message
+// renderSent renders view_messages_sent's result for the usual inbox,
+// whose receivers are all str and whose messages json.dumps encodes: the
+// receivers in the order they first appear, each with its messages in
+// inbox order. It reports false, leaving the work to the general code,
+// for any other inbox.
+func (a *API) renderSent() (bfcl.JSONResult, bool) {
 	var nameBuf [8]string
-	names := nameBuf[:0] // each group's receiver
-	var kvBuf [16]pyval.Value
-	kv := kvBuf[:0] // each group's receiver and, later, list
-	var sizeBuf [8]int
-	size := sizeBuf[:0] // each group's number of messages
+	names := nameBuf[:0] // the receivers, distinct, in order
 	for _, msg := range a.inbox {
-		d, ok := msg.(*pyval.Dict)
-		if !ok || d.Len() == 0 {
-			return nil, false
-		}
-		receiver, _, _ := firstItem(d)
-		name, ok := receiver.(string)
+		name, ok := strReceiver(msg)
 		if !ok {
-			return nil, false
+			return "", false
 		}
-		g := slices.Index(names, name)
-		if g < 0 {
-			g = len(names)
+		if !slices.Contains(names, name) {
 			names = append(names, name)
-			kv = append(kv, receiver, nil)
-			size = append(size, 0)
 		}
-		size[g]++
-		group = append(group, g)
 	}
-	all := make([]pyval.Value, len(a.inbox))
-	var listBuf [8][]pyval.Value
-	lists := listBuf[:0]
-	at := 0
-	for _, n := range size {
-		lists = append(lists, all[at:at:at+n])
-		at += n
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"messages": {`...)
+	for g, name := range names {
+		if g > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendQuoted(b, name)
+		b = append(b, ": ["...)
+		first := true
+		for _, msg := range a.inbox {
+			d := msg.(*pyval.Dict)
+			if r, _ := strReceiver(d); r != name {
+				continue
+			}
+			if !first {
+				b = append(b, ", "...)
+			}
+			first = false
+			_, content, _ := firstItem(d)
+			var ok bool
+			if b, ok = appendJSON(b, content); !ok {
+				return "", false
+			}
+		}
+		b = append(b, ']')
 	}
-	for i, msg := range a.inbox {
-		_, content, _ := firstItem(msg)
-		lists[group[i]] = append(lists[group[i]], content)
-	}
-	for g, l := range lists {
-		kv[2*g+1] = l
-	}
-	return pyval.DictOf(kv...), true
+	return bfcl.JSONResult(append(b, "}}"...)), true
 }
 
 // AddContact is add_contact(user_name): a new user with the next id
@@ -317,29 +369,39 @@ func (a *API) AddContact(userName pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if _, ok := a.userMap.Get(userName); ok {
-		return errDict("User name '" + pyval.Str(userName) + "' already exists."), nil
+		return errResult("User name '", userName, "' already exists."), nil
 	}
 	a.userCount++
 	userID := "USR" + zfill(strconv.FormatInt(a.userCount, 10), 3)
 	if hasValue(a.userMap, userID) {
-		return errDict("User ID '" + userID + "' already exists."), nil
+		return errResult("User ID '", userID, "' already exists."), nil
+	}
+	if a.mapShared {
+		a.userMap, a.mapShared = a.userMap.Copy(), false
 	}
 	a.userMap.Set(userName, userID)
-	return dict("added_status", true, "user_id", userID, "message", "Contact '"+pyval.Str(userName)+"' added successfully."), nil
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"added_status": true, "user_id": `...)
+	b = appendQuoted(b, userID)
+	b = append(b, `, "message": "Contact '`...)
+	b = appendStr(b, userName)
+	return bfcl.JSONResult(append(b, `' added successfully."}`...)), nil
 }
 
 // SearchMessages is search_messages(keyword): the messages containing the
 // keyword, case-insensitively.
 func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errNotLoggedIn, nil
+		return resNotLoggedIn, nil
 	}
 	kw, ok := keyword.(string)
 	if !ok {
 		return nil, noAttribute(keyword, "lower")
 	}
 	kw = lower(kw)
-	results := []pyval.Value{}
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"results": [`...)
+	first, rendered := true, true
 	for _, msg := range a.inbox {
 		receiver, content, err := firstItem(msg)
 		if err != nil {
@@ -349,28 +411,68 @@ func (a *API) SearchMessages(keyword pyval.Value) (pyval.Value, error) {
 		if !ok {
 			return nil, noAttribute(content, "lower")
 		}
-		if containsLower(s, kw) {
+		if !rendered || !containsLower(s, kw) {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b, rendered = appendJSON(append(b, `{"receiver_id": `...), receiver)
+		b = append(appendQuoted(append(b, `, "message": `...), s), '}')
+	}
+	if !rendered { // a receiver json.dumps rejects
+		return dict("results", a.searchResults(kw)), nil
+	}
+	return bfcl.JSONResult(append(b, "]}"...)), nil
+}
+
+// searchResults is search_messages' list of results for the lowered
+// keyword kw, over an inbox SearchMessages has checked.
+func (a *API) searchResults(kw string) []pyval.Value {
+	results := []pyval.Value{}
+	for _, msg := range a.inbox {
+		receiver, content, _ := firstItem(msg)
+		if s := content.(string); containsLower(s, kw) {
 			results = append(results, dict("receiver_id", receiver, "message", content))
 		}
 	}
-	return dict("results", results), nil
+	return results
 }
 
 // MessageStats is get_message_stats(): how many messages the inbox holds
 // and to how many distinct receivers.
 func (a *API) MessageStats() (pyval.Value, error) {
 	if !pyval.Truth(a.currentUser) {
-		return errNotLoggedIn, nil
+		return resNotLoggedIn, nil
 	}
-	contacts := pyval.NewSet()
-	received := int64(0)
+	var nameBuf [8]string
+	names := nameBuf[:0]  // the str receivers, distinct
+	var others *pyval.Set // the other receivers
 	for _, msg := range a.inbox {
 		receiver, _, err := firstItem(msg)
 		if err != nil {
 			return nil, err
 		}
-		received++
-		contacts.Add(receiver)
+		if s, ok := receiver.(string); ok { // a str equals only a str
+			if !slices.Contains(names, s) {
+				names = append(names, s)
+			}
+			continue
+		}
+		if others == nil {
+			others = pyval.NewSet()
+		}
+		others.Add(receiver)
 	}
-	return dict("stats", dict("received_count", received, "total_contacts", int64(contacts.Len()))), nil
+	contacts := len(names)
+	if others != nil {
+		contacts += others.Len()
+	}
+	var buf [renderBuf]byte
+	b := append(buf[:0], `{"stats": {"received_count": `...)
+	b = strconv.AppendInt(b, int64(len(a.inbox)), 10)
+	b = append(b, `, "total_contacts": `...)
+	b = strconv.AppendInt(b, int64(contacts), 10)
+	return bfcl.JSONResult(append(b, "}}"...)), nil
 }

@@ -78,8 +78,16 @@ func increment(v pyval.Value) (pyval.Value, error) {
 	return nil, pyval.TypeError("unsupported operand type(s) for +=: '" + pyval.TypeName(v) + "' and 'int'")
 }
 
+// The str keys item reads, held as values once: passing a string
+// variable as a pyval.Value would allocate on every call.
+var (
+	keyID        pyval.Value = "id"
+	keyStatus    pyval.Value = "status"
+	keyCreatedBy pyval.Value = "created_by"
+)
+
 // item is Python's v[key] for a str key.
-func item(v pyval.Value, key string) (pyval.Value, error) {
+func item(v pyval.Value, key pyval.Value) (pyval.Value, error) {
 	switch x := v.(type) {
 	case *pyval.Dict:
 		if r, ok := x.Get(key); ok {
@@ -132,18 +140,4 @@ func str(v pyval.Value) string {
 		return strconv.FormatInt(x, 10)
 	}
 	return pyval.Str(v)
-}
-
-// withID returns prefix + str(id) + suffix, an int id written straight
-// into the result (one allocation).
-func withID(prefix string, id pyval.Value, suffix string) string {
-	n, ok := id.(int64)
-	if !ok {
-		return prefix + str(id) + suffix
-	}
-	var buf [80]byte
-	b := append(buf[:0], prefix...)
-	b = strconv.AppendInt(b, n, 10)
-	b = append(b, suffix...)
-	return string(b)
 }

@@ -48,6 +48,14 @@ func New() *TicketAPI {
 // Name implements bfcl.Class.
 func (t *TicketAPI) Name() string { return ClassName }
 
+// CopiesConfig implements bfcl.ConfigCopier: Load leaves its config
+// unchanged. Of what the instance keeps, the methods change only the
+// queue's list (create_ticket appends to it) and its ticket dicts
+// (edit_ticket, resolve_ticket and close_ticket set their keys), which
+// Load copies; the methods replace the counter and the user and change no
+// value inside a ticket, so the copies are shallow.
+func (*TicketAPI) CopiesConfig() {}
+
 // Load implements bfcl.Class: ticket_queue, ticket_counter and
 // current_user from the config, each defaulting as in the reference. The
 // class has no long-context variant.
@@ -61,8 +69,15 @@ func (t *TicketAPI) Load(config *pyval.Dict, longContext bool) error {
 		queue = l
 	}
 	// The queue gets room for the tickets a test entry creates, so that
-	// the first creations do not copy it.
-	t.queue = append(make([]pyval.Value, 0, len(queue)+queueRoom), queue...)
+	// the first creations do not copy it, and each ticket room for
+	// resolve_ticket's resolution.
+	t.queue = make([]pyval.Value, len(queue), len(queue)+queueRoom)
+	for i, tk := range queue {
+		if d, ok := tk.(*pyval.Dict); ok {
+			tk = copyWithRoom(d, 1)
+		}
+		t.queue[i] = tk
+	}
 	t.counter = pyval.Value(int64(1))
 	if v, ok := config.Get("ticket_counter"); ok {
 		t.counter = v
@@ -76,6 +91,18 @@ func (t *TicketAPI) Load(config *pyval.Dict, longContext bool) error {
 
 // queueRoom is the room Load leaves in the ticket queue.
 const queueRoom = 4
+
+// copyWithRoom returns a shallow copy of d with room for extra more
+// items.
+func copyWithRoom(d *pyval.Dict, extra int) *pyval.Dict {
+	c := new(pyval.Dict)
+	c.Grow(d.Len() + extra)
+	d.Items(func(k, v pyval.Value) bool {
+		c.Set(k, v)
+		return true
+	})
+	return c
+}
 
 // State implements bfcl.Class: ticket_queue, ticket_counter and
 // current_user. The values share storage with the API; they are valid
@@ -141,20 +168,19 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 	return out
 })
 
-func errDict(msg string) *pyval.Dict { return pyval.DictOf("error", msg) }
-
-// Results that never vary are built once. Results are only read (the
-// executor renders them at once), as with every method returning part of
-// the state itself.
-var (
-	errCreateAuth  = errDict("User not authenticated. Please log in to create a ticket.")
-	errPriority    = errDict("Invalid priority. Priority must be between 1 and 5.")
-	errTicketsAuth = errDict("User not authenticated. Please log in to view tickets.")
-	resSuccess     = pyval.DictOf("success", true)
-	resFailure     = pyval.DictOf("success", false)
-	resLoggedIn    = pyval.DictOf("login_status", true)
-	resLoggedOut   = pyval.DictOf("login_status", false)
+// Results that never vary, rendered (see render.go).
+const (
+	errCreateAuth = bfcl.JSONResult(`{"error": "User not authenticated. Please log in to create a ticket."}`)
+	errPriority   = bfcl.JSONResult(`{"error": "Invalid priority. Priority must be between 1 and 5."}`)
+	resSuccess    = bfcl.JSONResult(`{"success": true}`)
+	resFailure    = bfcl.JSONResult(`{"success": false}`)
+	resLoggedIn   = bfcl.JSONResult(`{"login_status": true}`)
+	resLoggedOut  = bfcl.JSONResult(`{"login_status": false}`)
 )
+
+// errTicketsAuth is get_user_tickets' one item when nobody is logged in:
+// the executor shows the list with str(). It is only read.
+var errTicketsAuth = pyval.DictOf("error", "User not authenticated. Please log in to view tickets.")
 
 // CreateTicket is create_ticket: it queues an open ticket by the current
 // user and returns it. Priority runs from 1 to 5.
@@ -174,14 +200,15 @@ func (t *TicketAPI) CreateTicket(title, description, priority pyval.Value) (pyva
 	if low {
 		return errPriority, nil
 	}
-	ticket := pyval.DictOf(
-		"id", t.counter,
-		"title", title,
-		"description", description,
-		"status", "Open",
-		"priority", priority,
-		"created_by", t.user,
-	)
+	// Built with room for a seventh key, resolve_ticket's resolution.
+	ticket := new(pyval.Dict)
+	ticket.Grow(7)
+	ticket.Set("id", t.counter)
+	ticket.Set("title", title)
+	ticket.Set("description", description)
+	ticket.Set("status", "Open")
+	ticket.Set("priority", priority)
+	ticket.Set("created_by", t.user)
 	t.queue = append(t.queue, ticket)
 	next, err := increment(t.counter)
 	if err != nil {
@@ -194,7 +221,7 @@ func (t *TicketAPI) CreateTicket(title, description, priority pyval.Value) (pyva
 // find is _find_ticket: the first ticket whose id equals id, or nil.
 func (t *TicketAPI) find(id pyval.Value) (*pyval.Dict, error) {
 	for _, tk := range t.queue {
-		v, err := item(tk, "id")
+		v, err := item(tk, keyID)
 		if err != nil {
 			return nil, err
 		}
@@ -211,8 +238,8 @@ func (t *TicketAPI) find(id pyval.Value) (*pyval.Dict, error) {
 	return nil, nil
 }
 
-func notFound(id pyval.Value) *pyval.Dict {
-	return errDict(withID("Ticket with ID ", id, " not found."))
+func notFound(id pyval.Value) pyval.Value {
+	return render("error", "Ticket with ID ", id, " not found.")
 }
 
 // GetTicket is get_ticket: the ticket with the given id.
@@ -236,15 +263,15 @@ func (t *TicketAPI) CloseTicket(ticketID pyval.Value) (pyval.Value, error) {
 	if tk == nil {
 		return notFound(ticketID), nil
 	}
-	status, err := item(tk, "status")
+	status, err := item(tk, keyStatus)
 	if err != nil {
 		return nil, err
 	}
 	if equal(status, "Closed") {
-		return errDict("Ticket with ID " + str(ticketID) + " is already closed."), nil
+		return render("error", "Ticket with ID ", ticketID, " is already closed."), nil
 	}
 	tk.Set("status", "Closed")
-	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been closed successfully.")), nil
+	return render("status", "Ticket ", ticketID, " has been closed successfully."), nil
 }
 
 // ResolveTicket is resolve_ticket: it sets a ticket's status to Resolved
@@ -257,16 +284,16 @@ func (t *TicketAPI) ResolveTicket(ticketID, resolution pyval.Value) (pyval.Value
 	if tk == nil {
 		return notFound(ticketID), nil
 	}
-	status, err := item(tk, "status")
+	status, err := item(tk, keyStatus)
 	if err != nil {
 		return nil, err
 	}
 	if equal(status, "Resolved") {
-		return errDict("Ticket with ID " + str(ticketID) + " is already resolved."), nil
+		return render("error", "Ticket with ID ", ticketID, " is already resolved."), nil
 	}
 	tk.Set("status", "Resolved")
 	tk.Set("resolution", resolution)
-	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been resolved successfully.")), nil
+	return render("status", "Ticket ", ticketID, " has been resolved successfully."), nil
 }
 
 // validFields are the ticket fields edit_ticket may change.
@@ -302,7 +329,7 @@ func (t *TicketAPI) EditTicket(ticketID, updates pyval.Value) (pyval.Value, erro
 		return true
 	})
 	if len(invalid) > 0 {
-		return errDict("Invalid fields for update: " + string(invalid)), nil
+		return render("error", "Invalid fields for update: ", string(invalid), ""), nil
 	}
 	u.Items(func(k, v pyval.Value) bool {
 		if v != nil {
@@ -310,12 +337,12 @@ func (t *TicketAPI) EditTicket(ticketID, updates pyval.Value) (pyval.Value, erro
 		}
 		return true
 	})
-	return pyval.DictOf("status", withID("Ticket ", ticketID, " has been updated successfully.")), nil
+	return render("status", "Ticket ", ticketID, " has been updated successfully."), nil
 }
 
 // TicketLogin is ticket_login: any non-empty username and password log
 // the user in.
-func (t *TicketAPI) TicketLogin(username, password pyval.Value) *pyval.Dict {
+func (t *TicketAPI) TicketLogin(username, password pyval.Value) pyval.Value {
 	if pyval.Truth(username) && pyval.Truth(password) {
 		t.user = username
 		return resSuccess
@@ -324,7 +351,7 @@ func (t *TicketAPI) TicketLogin(username, password pyval.Value) *pyval.Dict {
 }
 
 // TicketGetLoginStatus is ticket_get_login_status.
-func (t *TicketAPI) TicketGetLoginStatus() *pyval.Dict {
+func (t *TicketAPI) TicketGetLoginStatus() pyval.Value {
 	if pyval.Truth(t.user) {
 		return resLoggedIn
 	}
@@ -332,7 +359,7 @@ func (t *TicketAPI) TicketGetLoginStatus() *pyval.Dict {
 }
 
 // Logout is logout.
-func (t *TicketAPI) Logout() *pyval.Dict {
+func (t *TicketAPI) Logout() pyval.Value {
 	if pyval.Truth(t.user) {
 		t.user = nil
 		return resSuccess
@@ -350,7 +377,7 @@ func (t *TicketAPI) GetUserTickets(status pyval.Value) (pyval.Value, error) {
 	}
 	out := []pyval.Value{}
 	for _, tk := range t.queue {
-		by, err := item(tk, "created_by")
+		by, err := item(tk, keyCreatedBy)
 		if err != nil {
 			return nil, err
 		}
@@ -363,7 +390,7 @@ func (t *TicketAPI) GetUserTickets(status pyval.Value) (pyval.Value, error) {
 	}
 	filtered := []pyval.Value{}
 	for _, tk := range out {
-		s, err := item(tk, "status")
+		s, err := item(tk, keyStatus)
 		if err != nil {
 			return nil, err
 		}
