@@ -1,6 +1,8 @@
 package pyval
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -119,5 +121,24 @@ func BenchmarkFloatRepr(b *testing.B) {
 	buf := make([]byte, 0, 32)
 	for b.Loop() {
 		buf = AppendFloatRepr(buf[:0], 12203.4)
+	}
+}
+
+// BenchmarkJSONText encodes a long text of short lines, as a file's
+// content in a result: mostly plain ASCII, broken by newlines and quotes.
+func BenchmarkJSONText(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 8000; i++ {
+		fmt.Fprintf(&sb, "Line %d of the report: \"quarterly\" figures, revenue up %d%%.\n", i, i%17)
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	buf := make([]byte, 0, 2*len(text))
+	for b.Loop() {
+		var err error
+		if buf, err = AppendJSON(buf[:0], text, true); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

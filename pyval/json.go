@@ -3,6 +3,7 @@ package pyval
 import (
 	"encoding/json"
 	"math"
+	"math/bits"
 	"math/big"
 	"strconv"
 	"sync"
@@ -266,8 +267,13 @@ func appendJSONString(b []byte, s string, ensureASCII bool) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is pending, to be copied verbatim
 	for i := 0; i < len(s); {
-		// Skip eight plain bytes at a time: most strings are plain ASCII.
-		for i+8 <= len(s) && plain8(load8(s, i), ensureASCII) {
+		// Skip eight plain bytes at a time (most strings are plain ASCII),
+		// then straight to the first byte that is not.
+		for i+8 <= len(s) {
+			if bad := special8(load8(s, i), ensureASCII); bad != 0 {
+				i += bits.TrailingZeros64(bad) >> 3
+				break
+			}
 			i += 8
 		}
 		if i >= len(s) {
@@ -333,7 +339,7 @@ func appendJSONString(b []byte, s string, ensureASCII bool) []byte {
 	return append(b, '"')
 }
 
-// SWAR constants for plain8.
+// SWAR constants for special8.
 const (
 	lsb8 = 0x0101010101010101
 	msb8 = 0x8080808080808080
@@ -346,10 +352,12 @@ func load8(s string, i int) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
-// plain8 reports whether none of the eight bytes of x needs escaping or
-// decoding: each is ASCII, at least ' ', not '"' or '\\', and (with
-// ensureASCII) not DEL.
-func plain8(x uint64, ensureASCII bool) bool {
+// special8 marks (with its high bit) each of the eight bytes of x that
+// needs escaping or decoding: one that is not ASCII, below ' ', '"' or
+// '\\', or (with ensureASCII) DEL. Bytes above a marked one may be marked
+// wrongly (a borrow runs up), so only the lowest mark is exact: it is the
+// first such byte.
+func special8(x uint64, ensureASCII bool) uint64 {
 	bad := x & msb8                    // >= 0x80
 	bad |= (x - 0x20*lsb8) & ^x & msb8 // < 0x20
 	bad |= hasZero8(x ^ ('"' * lsb8))  // '"'
@@ -357,9 +365,10 @@ func plain8(x uint64, ensureASCII bool) bool {
 	if ensureASCII {
 		bad |= hasZero8(x ^ (0x7f * lsb8)) // DEL
 	}
-	return bad == 0
+	return bad
 }
 
 // hasZero8 has the high bit of a byte set when that byte of x may be zero;
-// it is exact when no byte of x is >= 0x80 (plain8 checks that first).
+// it is exact for the lowest byte marked, and for all when no byte of x
+// is zero.
 func hasZero8(x uint64) uint64 { return (x - lsb8) & ^x & msb8 }
