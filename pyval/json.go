@@ -3,8 +3,8 @@ package pyval
 import (
 	"encoding/json"
 	"math"
-	"math/bits"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"sync"
 	"unicode/utf8"
