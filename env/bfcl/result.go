@@ -63,7 +63,7 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 func sizeHint(v pyval.Value) int {
 	switch x := v.(type) {
 	case string:
-		return len(x) + 2
+		return len(x) + len(x)>>3 + 2 // room for some escapes
 	case json.RawMessage:
 		return len(x)
 	case JSONResult:
