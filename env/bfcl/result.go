@@ -2,6 +2,7 @@ package bfcl
 
 import (
 	"encoding/json"
+	"strconv"
 	"unsafe"
 
 	"github.com/toolgym/toolgym/pyval"
@@ -23,39 +24,73 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 	if len(kv)%2 != 0 {
 		panic("bfcl.RenderDict: odd number of arguments")
 	}
+	// The text is written once, into a buffer of about its size that
+	// becomes the result string itself: no pooled scratch to copy out of
+	// (long-context results carry kilobytes of constants).
+	size := 2
 	for i := 0; i < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {
 			panic("bfcl.RenderDict: a key that is not a string")
 		}
 		for j := 0; j < i; j += 2 {
-			if kv[j] == k {
+			if kv[j].(string) == k {
 				panic("bfcl.RenderDict: repeated key " + k)
 			}
 		}
-	}
-	// The text is written once, into a buffer of about its size that
-	// becomes the result string itself: no pooled scratch to copy out of
-	// (long-context results carry kilobytes of constants).
-	size := 2
-	for i := 0; i < len(kv); i += 2 {
-		size += len(kv[i].(string)) + 6 + sizeHint(kv[i+1])
+		size += len(k) + 6 + sizeHint(kv[i+1])
 	}
 	b := append(make([]byte, 0, size), '{')
-	var err error
-	for i := 0; i < len(kv) && err == nil; i += 2 {
+	for i := 0; i < len(kv); i += 2 {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		if b, err = pyval.AppendJSON(b, kv[i], true); err == nil {
-			b = append(b, ": "...)
-			b, err = pyval.AppendJSON(b, kv[i+1], true)
+		b = append(appendShortJSONString(b, kv[i].(string)), ": "...)
+		var ok bool
+		if b, ok = appendJSONValue(b, kv[i+1]); !ok {
+			return pyval.DictOf(kv...)
 		}
 	}
-	if err != nil {
-		return pyval.DictOf(kv...)
-	}
 	return bytesResult(append(b, '}'))
+}
+
+// appendJSONValue appends json.dumps(v), writing the commonest values of
+// results itself; ok is false when json.dumps would raise.
+func appendJSONValue(b []byte, v pyval.Value) ([]byte, bool) {
+	switch x := v.(type) {
+	case string:
+		if len(x) <= 64 {
+			return appendShortJSONString(b, x), true
+		}
+	case int64:
+		return strconv.AppendInt(b, x, 10), true
+	case bool:
+		if x {
+			return append(b, "true"...), true
+		}
+		return append(b, "false"...), true
+	case nil:
+		return append(b, "null"...), true
+	case json.RawMessage:
+		return append(b, x...), true
+	}
+	b, err := pyval.AppendJSON(b, v, true)
+	return b, err == nil
+}
+
+// appendShortJSONString appends json.dumps(s) for a short s: as it is,
+// quoted, when it is printable ASCII with no quote or backslash (keys and
+// most values are), else through pyval.
+func appendShortJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			b, _ = pyval.AppendJSON(b, s, true) // a str always encodes
+			return b
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // sizeHint is about the length of v's JSON text; appending past it only

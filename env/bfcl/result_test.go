@@ -1,9 +1,12 @@
 package bfcl
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/toolgym/toolgym/pyval"
 )
@@ -16,6 +19,8 @@ func TestRenderDict(t *testing.T) {
 		{"a", 1.5, "b", math.Inf(1), "c", nil, "d", true, "e", new(big.Int).Lsh(big.NewInt(1), 80)},
 		{"name", "café ☕ \"q\" \\ \n", "list", []pyval.Value{"x", int64(1), pyval.Tuple{2.0}}},
 		{"nested", pyval.DictOf("k", []pyval.Value{}, "l", pyval.NewDict())},
+		{"key \"q\"\x7f", "del \x7f tab\t", "ké", int64(-9007199254740993), "raw", json.RawMessage(`{"x": [1, 2]}`)},
+		{"long", strings.Repeat("plain text, then \"quotes\" and é ", 8), "false", false},
 	}
 	for _, kv := range cases {
 		want, err := pyval.JSONDumps(pyval.DictOf(kv...))
@@ -88,4 +93,30 @@ func TestFloatResult(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzRenderDict checks RenderDict against json.dumps of the dict for any
+// key and str, int and bool values.
+func FuzzRenderDict(f *testing.F) {
+	f.Add("status", "ok", int64(3), true)
+	f.Add("k\"\\", "café\n\x7f", int64(-1), false)
+	f.Fuzz(func(t *testing.T, key, str string, n int64, flag bool) {
+		if !utf8.ValidString(key) || !utf8.ValidString(str) {
+			return // pyval strings are UTF-8, as Python's str
+		}
+		kv := []pyval.Value{key, str}
+		for _, k := range []string{"n", "flag", "none"} {
+			if k == key {
+				return
+			}
+		}
+		kv = append(kv, "n", n, "flag", flag, "none", nil)
+		want, err := pyval.JSONDumps(pyval.DictOf(kv...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ResultString(RenderDict(kv...)); got != want {
+			t.Errorf("RenderDict(%q) = %s, want %s", kv, got, want)
+		}
+	})
 }
