@@ -310,6 +310,9 @@ func (p *callParser) number() (pyval.Value, bool) {
 done:
 	text := p.s[start:p.i]
 	if isFloat {
+		if f, ok := simpleDecimal(text); ok {
+			return f, true
+		}
 		f, err := strconv.ParseFloat(text, 64)
 		return f, err == nil
 	}
@@ -319,6 +322,51 @@ done:
 	}
 	n, err := strconv.ParseInt(text, 10, 64)
 	return n, err == nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// simpleDecimal reads a float literal of at most 15 digits and no
+// exponent, such as "1.0" or "-22.75", the way the ground truth writes
+// them: the digits make an integer below 2**53 and the divisor is an exact
+// power of ten, so one division rounds correctly, as strconv.ParseFloat
+// would. ok is false for any other text.
+func simpleDecimal(text string) (f float64, ok bool) {
+	neg := false
+	switch {
+	case text == "":
+		return 0, false
+	case text[0] == '-':
+		neg, text = true, text[1:]
+	case text[0] == '+':
+		text = text[1:]
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f = float64(mant) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // str reads a quoted string (single, double or triple quotes) with the

@@ -1,6 +1,8 @@
 package bfcl
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,4 +176,22 @@ func BenchmarkParseCall(b *testing.B) {
 			buf = args[:0]
 		}
 	}
+}
+
+// FuzzSimpleDecimal checks the parser's float shortcut against
+// strconv.ParseFloat, bit for bit, wherever it takes the text.
+func FuzzSimpleDecimal(f *testing.F) {
+	for _, s := range []string{"1.0", "-0.0", "+2.5", "0.1", "123456789012.345", "999999999999999.", ".5", "1.", "9007199254740993.0", "1e5", "1.2.3", "-", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := simpleDecimal(s)
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("simpleDecimal(%q) = %v, ParseFloat gives %v, %v", s, got, want, err)
+		}
+	})
 }

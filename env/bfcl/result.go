@@ -78,12 +78,21 @@ func appendJSONValue(b []byte, v pyval.Value) ([]byte, bool) {
 	return b, err == nil
 }
 
+// jsonPlain marks the bytes json.dumps writes as they are: printable
+// ASCII but the quote and the backslash.
+var jsonPlain = func() (t [256]bool) {
+	for c := ' '; c <= '~'; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendShortJSONString appends json.dumps(s) for a short s: as it is,
 // quoted, when it is printable ASCII with no quote or backslash (keys and
 // most values are), else through pyval.
 func appendShortJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+		if !jsonPlain[s[i]] {
 			b, _ = pyval.AppendJSON(b, s, true) // a str always encodes
 			return b
 		}
