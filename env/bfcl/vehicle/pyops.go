@@ -1,6 +1,7 @@
 package vehicle
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"strconv"
@@ -248,17 +249,25 @@ func floatMod(x, y float64) (float64, error) {
 func compare(op string, a, b pyval.Value) (bool, error) {
 	x, okA := asNum(a)
 	y, okB := asNum(b)
+	var c int
 	if okA && okB {
 		if (x.isFloat && math.IsNaN(x.f)) || (y.isFloat && math.IsNaN(y.f)) {
 			return false, nil
 		}
+		if fx, fy, ok := exactFloats(x, y); ok {
+			c = cmp.Compare(fx, fy)
+			goto done
+		}
 	} else if !sameOrderable(a, b) {
 		return false, pyval.TypeError("'" + op + "' not supported between instances of '" + pyval.TypeName(a) + "' and '" + pyval.TypeName(b) + "'")
 	}
-	c, err := pyval.Compare(a, b)
-	if err != nil {
-		return false, err
+	{
+		var err error
+		if c, err = pyval.Compare(a, b); err != nil {
+			return false, err
+		}
 	}
+done:
 	switch op {
 	case "<":
 		return c < 0, nil
@@ -268,6 +277,25 @@ func compare(op string, a, b pyval.Value) (bool, error) {
 		return c > 0, nil
 	}
 	return c >= 0, nil
+}
+
+// exactFloats returns two numbers as floats when both convert exactly (a
+// float, or an int within 2**53), so that comparing the floats is
+// comparing the numbers; ok is false otherwise.
+func exactFloats(x, y num) (fx, fy float64, ok bool) {
+	const exact = 1 << 53
+	conv := func(n num) (float64, bool) {
+		switch {
+		case n.isFloat:
+			return n.f, true
+		case n.big == nil && n.i >= -exact && n.i <= exact:
+			return float64(n.i), true
+		}
+		return 0, false
+	}
+	fx, okX := conv(x)
+	fy, okY := conv(y)
+	return fx, fy, okX && okY
 }
 
 func sameOrderable(a, b pyval.Value) bool {
