@@ -324,6 +324,26 @@ done:
 	return n, err == nil
 }
 
+// closingQuote returns the index of the quote q that closes the string
+// whose text starts at s[i:] (the first q, or qqq when triple, not escaped
+// by an odd run of backslashes), or len(s) when there is none.
+func closingQuote(s string, i int, q byte, triple bool) int {
+	for j := i; ; j++ {
+		k := strings.IndexByte(s[j:], q)
+		if k < 0 {
+			return len(s)
+		}
+		j += k
+		backslashes := 0
+		for m := j - 1; m >= i && s[m] == '\\'; m-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 && (!triple || strings.HasPrefix(s[j:], string([]byte{q, q, q}))) {
+			return j
+		}
+	}
+}
+
 // pow10 are the powers of ten a float64 holds exactly.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
@@ -392,10 +412,11 @@ func (p *callParser) str() (pyval.Value, bool) {
 			}
 		}
 	}
+	// The decoded text is no longer than the source up to the closing
+	// quote (an escape is longer than what it stands for): room for that
+	// much, found by skipping escaped quotes, means one allocation.
 	var b strings.Builder
-	if j := strings.IndexByte(p.s[p.i:], q); j > 0 {
-		b.Grow(j) // the text up to the first quote: most of it, often all
-	}
+	b.Grow(closingQuote(p.s, p.i, q, triple) - p.i)
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {
