@@ -140,21 +140,33 @@ func constantDict(name string) (*pyval.Dict, error) {
 	return d, nil
 }
 
-// merged returns d with the items of ext it does not have yet after its
-// own, built at its size.
-func merged(d, ext *pyval.Dict) *pyval.Dict {
-	kv := make([]pyval.Value, 0, 2*(d.Len()+ext.Len()))
+// withRoom returns a new dict of the items of d (their values deep
+// copies when deep is set) followed by those of ext (which may be nil)
+// whose keys d does not have, with room for extra more items: what the
+// long-context variant merges, built at its size in one go.
+func withRoom(d, ext *pyval.Dict, deep bool, extra int) *pyval.Dict {
+	n := d.Len() + extra
+	if ext != nil {
+		n += ext.Len()
+	}
+	m := pyval.NewDict()
+	m.Grow(n)
 	d.Items(func(k, v pyval.Value) bool {
-		kv = append(kv, k, v)
-		return true
-	})
-	ext.Items(func(k, v pyval.Value) bool {
-		if !d.Has(k) {
-			kv = append(kv, k, v)
+		if deep {
+			v = pyval.DeepCopy(v)
 		}
+		m.Set(k, v)
 		return true
 	})
-	return pyval.DictOf(kv...)
+	if ext != nil {
+		ext.Items(func(k, v pyval.Value) bool {
+			if !d.Has(k) {
+				m.Set(k, v)
+			}
+			return true
+		})
+	}
+	return m
 }
 
 // ownCard returns the card dict v (a value of credit_card_list under key
@@ -174,11 +186,15 @@ func (a *API) ownCard(id pyval.Value, v pyval.Value) (*pyval.Dict, bool) {
 
 // historySize estimates the length of historyJSON's text.
 func (a *API) historySize() int {
-	size := 2 + 200*a.bookings.Len()
-	if a.ext != nil {
-		size += len(a.ext.items)
+	// The extension's records are written from their text; about 200
+	// bytes for each other one (book_flight's records are 170 to 190).
+	n := a.bookings.Len()
+	size := 2
+	if x := a.ext; x != nil && x.recs != nil {
+		size += len(x.items)
+		n = max(0, n-len(x.recs))
 	}
-	return size
+	return size + 200*n
 }
 
 // historyJSON appends json.dumps(booking_record) to b, runs of the
@@ -231,7 +247,7 @@ func (a *API) historyJSON(b []byte) (_ []byte, ok bool) {
 		b = appendKey(b, key)
 		b = append(b, ": "...)
 		var err error
-		if b, err = pyval.AppendJSON(b, v, true); err != nil {
+		if b, err = appendJSON(b, v); err != nil {
 			ok = false
 			return false
 		}
@@ -265,11 +281,11 @@ func appendKey(b []byte, s string) []byte {
 func renderInvoice(bookingID pyval.Value, vals []pyval.Value) pyval.Value {
 	b := make([]byte, 0, 256)
 	b = append(b, `{"invoice": {"booking_id": `...)
-	b, err := pyval.AppendJSON(b, bookingID, true)
+	b, err := appendJSON(b, bookingID)
 	for i := 0; i < len(vals) && err == nil; i++ {
 		b = append(b, ", "...)
 		b = append(b, invoiceKeys[i]...)
-		b, err = pyval.AppendJSON(b, vals[i], true)
+		b, err = appendJSON(b, vals[i])
 	}
 	if err != nil {
 		kv := []pyval.Value{"booking_id", bookingID}

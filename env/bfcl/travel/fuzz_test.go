@@ -1,6 +1,8 @@
 package travel
 
 import (
+	"math"
+	"strconv"
 	"testing"
 
 	"github.com/toolgym/toolgym/pyval"
@@ -76,4 +78,49 @@ func fuzzOne(t *testing.T, which uint8, raw []byte) {
 	if _, err := pyval.MarshalStateJSON(a.State()); err != nil {
 		t.Fatalf("%s: state: %v", m.Name, err)
 	}
+}
+
+// FuzzAppendJSON checks the package's JSON writer against
+// pyval.AppendJSON (json.dumps) for any value decoded from JSON, alone and
+// as the values of a record dict, and for records with a key of another
+// type or a value json.dumps refuses.
+func FuzzAppendJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"card_id": "c1", "travel_date": "2024-01-01", "travel_cost": 200.0, "n": 3, "x": null, "t": true}`,
+		`["caf\u00e9 \"q\"\n", 1e308, -0.0, 123456789012345678901234567890, 1.5e-7]`,
+		`{"a": {"b": [1, 2.5, "\u0000"]}, "": ""}`,
+		`"\ud83d\ude00 \\ /"`, `{}`, `[]`, `-5`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		v, err := pyval.FromJSON(raw)
+		if err != nil {
+			return
+		}
+		check := func(v pyval.Value) {
+			t.Helper()
+			want, wantErr := pyval.AppendJSON([]byte("x"), v, true)
+			got, gotErr := appendJSON([]byte("x"), v)
+			if (wantErr == nil) != (gotErr == nil) || (wantErr == nil && string(got) != string(want)) {
+				t.Fatalf("appendJSON(%s) = %q, %v; json.dumps gives %q, %v", pyval.Repr(v), got, gotErr, want, wantErr)
+			}
+			if wantErr != nil && gotErr.Error() != wantErr.Error() {
+				t.Fatalf("appendJSON(%s) error %v, want %v", pyval.Repr(v), gotErr, wantErr)
+			}
+		}
+		check(v)
+		rec := pyval.DictOf("card_id", v, "travel_cost", 1.5, "n", int64(2))
+		check(rec)
+		if list, ok := v.([]pyval.Value); ok && len(list) > 0 {
+			kv := make([]pyval.Value, 0, 2*len(list))
+			for i, e := range list {
+				kv = append(kv, "k"+strconv.Itoa(i), e)
+			}
+			check(pyval.DictOf(kv...))
+		}
+		check(pyval.DictOf("a", "b", int64(1), v))                     // a key json.dumps converts
+		check(pyval.DictOf("a", v, "s", pyval.NewSet(int64(1))))       // a value it refuses
+		check(pyval.DictOf("a", math.Inf(1), "b", v, "c", math.NaN())) // floats it writes its own way
+	})
 }

@@ -75,12 +75,40 @@ var (
 
 // failure builds the {<statusKey>: False, "error": msg} dicts the
 // reference answers refusals with; statusKey "" leaves the status out.
+// The refusals whose message never varies are rendered once.
 func failure(statusKey, msg string) pyval.Value {
+	if r, ok := fixedFailures[[2]string{statusKey, msg}]; ok {
+		return r
+	}
+	return renderFailure(statusKey, msg)
+}
+
+func renderFailure(statusKey, msg string) pyval.Value {
 	if statusKey == "" {
 		return bfcl.RenderDict("error", msg)
 	}
 	return bfcl.RenderDict(statusKey, false, "error", msg)
 }
+
+// fixedFailures are the rendered refusals of the messages that never
+// vary, by status key and message.
+var fixedFailures = func() map[[2]string]pyval.Value {
+	statuses := []string{"", "booking_status", "cancel_status", "insurance_status"}
+	msgs := []string{
+		"Token expired", "Invalid access token", "Token not initialized", "Card already registered",
+		"Card not registered", "Balance not found", "Invalid date format. Use YYYY-MM-DD.",
+		"Invalid travel class. Must be one of " + validClassesRepr, errNoRoute,
+		"Insufficient funds", "Balance is less than budget limit", "Booking not found",
+		"Exceeded budget limit", "Credit card not registered",
+	}
+	m := make(map[[2]string]pyval.Value, len(statuses)*len(msgs))
+	for _, st := range statuses {
+		for _, msg := range msgs {
+			m[[2]string{st, msg}] = renderFailure(st, msg)
+		}
+	}
+	return m
+}()
 
 // tokenError checks the token as the secured methods do (expired, then
 // not the current one) and returns the refusal message, or "".
@@ -96,7 +124,7 @@ func (a *API) tokenError(accessToken pyval.Value) string {
 
 // randID draws an id as str(random.randint(lo, hi)).
 func (a *API) randID(lo, hi int64) string {
-	return strconv.FormatInt(a.rng.RandInt(lo, hi), 10)
+	return strconv.FormatInt(a.ids.randInt(lo, hi), 10)
 }
 
 func (a *API) authenticate(grantType, firstName, lastName pyval.Value) pyval.Value {
@@ -135,7 +163,7 @@ func (a *API) registerCreditCard(accessToken, number, expiration, holder, cvv py
 		"expiration_date", expiration,
 		"cardholder_name", holder,
 		"card_verification_number", cvv,
-		"balance", a.rng.RandInt(10000, 99999),
+		"balance", a.ids.randInt(10000, 99999),
 	))
 	return bfcl.RenderDict("card_id", id), nil
 }
@@ -155,17 +183,9 @@ func routeCost(from, to, date, class pyval.Value) (base, mult int, err error) {
 	t, ok2 := to.(string)
 	base, ok := routeIndex[[2]string{f, t}]
 	if !ok1 || !ok2 || !ok {
-		return 0, 0, pyval.ValueError("No available route for the given airports.")
+		return 0, 0, pyval.ValueError(errNoRoute)
 	}
-	switch c, _ := class.(string); {
-	case c == "economy":
-		mult = 1
-	case c == "business":
-		mult = 2
-	case c == "first":
-		mult = 5
-	}
-	if mult == 0 {
+	if mult = classMult(class); mult == 0 {
 		return 0, 0, pyval.ValueError("Invalid travel class. Options are: economy, business, first.")
 	}
 	parity, err := digitSumParity(date)
@@ -176,6 +196,22 @@ func routeCost(from, to, date, class pyval.Value) (base, mult int, err error) {
 		mult *= 2
 	}
 	return base, mult, nil
+}
+
+const errNoRoute = "No available route for the given airports."
+
+// classMult is a travel class's price multiplier, 0 for a value that is
+// no travel class.
+func classMult(class pyval.Value) int {
+	switch c, _ := class.(string); c {
+	case "economy":
+		return 1
+	case "business":
+		return 2
+	case "first":
+		return 5
+	}
+	return 0
 }
 
 // digitSumParity is sum(int(c) for c in date if c.isdigit()) % 2 for
@@ -330,7 +366,16 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 	if !ok {
 		return failure(status, "Card not registered"), nil
 	}
-	if has, err := contains(cardV, "balance"); err != nil {
+	// A card is a dict: "balance" in card and card["balance"] are one
+	// look-up.
+	card, isDict := cardV.(*pyval.Dict)
+	var balance pyval.Value
+	if isDict {
+		var has bool
+		if balance, has = card.Get("balance"); !has {
+			return failure(status, "Balance not found"), nil
+		}
+	} else if has, err := contains(cardV, "balance"); err != nil {
 		return nil, err
 	} else if !has {
 		return failure(status, "Balance not found"), nil
@@ -350,25 +395,33 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 	if err := unhashable(class); err != nil {
 		return nil, err
 	}
-	if c, _ := class.(string); c != "economy" && c != "business" && c != "first" {
+	mult := classMult(class)
+	if mult == 0 {
 		return failure(status, "Invalid travel class. Must be one of "+validClassesRepr), nil
 	}
-	base, mult, err := routeCost(from, to, date, class)
+	// get_flight_cost's pricing, its checks of the airports and the class
+	// made above: both airports are known, so strs.
+	base, ok := routeIndex[[2]string{from.(string), to.(string)}]
+	if !ok {
+		return failure(status, errNoRoute), nil
+	}
+	parity, err := digitSumParity(date)
 	if err != nil {
 		if pyval.IsExc(err, "ValueError") {
 			return failure(status, err.Error()), nil
 		}
 		return nil, err
 	}
+	if parity == 0 {
+		mult *= 2
+	}
 	// Each value is boxed once, for all the places it goes.
 	var cost pyval.Value = float64(base * mult)
 
-	card, ok := cardV.(*pyval.Dict)
-	if !ok {
+	if !isDict {
 		_, err := item(cardV, "balance")
 		return nil, err
 	}
-	balance, _ := card.Get("balance")
 	if lt, err := less(balance, cost); err != nil {
 		return nil, err
 	} else if lt {
@@ -387,8 +440,7 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 	}
 	card, _ = a.ownCard(cardID, card)
 	card.Set("balance", newBalance)
-	bookingIDText := a.randID(1000000, 9999999)
-	transactionIDText := a.randID(10000000, 99999999)
+	bookingIDText, transactionIDText, res := a.drawBookingIDs()
 	var bookingID, transactionID pyval.Value = bookingIDText, transactionIDText
 	a.bookings.Set(bookingID, pyval.DictOf(
 		"card_id", cardID,
@@ -400,9 +452,7 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		"transaction_id", transactionID,
 	))
 	if !a.longContext {
-		// The ids are digit strings: they need no escaping.
-		return bfcl.JSONResult(`{"booking_id": "` + bookingIDText + `", "transaction_id": "` + transactionIDText +
-			`", "booking_status": true, "booking_history": {}}`), nil
+		return bfcl.JSONResult(res), nil
 	}
 	b := make([]byte, 0, 96+a.historySize())
 	b = append(b, `{"booking_id": "`...) // the ids are digit strings: no escaping
@@ -416,6 +466,36 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 	}
 	b = append(b, '}')
 	return bfcl.JSONResult(bytesString(b)), nil
+}
+
+// drawBookingIDs draws book_flight's booking and transaction ids, as
+// str(random.randint(...)) twice, in one allocation. Outside the
+// long-context variant, where book_flight's result is short, that is
+// the result's text, and the ids are cut from it; in the long-context
+// variant res is "".
+func (a *API) drawBookingIDs() (bookingID, transactionID, res string) {
+	bid := a.ids.randInt(1000000, 9999999)
+	tid := a.ids.randInt(10000000, 99999999)
+	const (
+		head = `{"booking_id": "` // the ids are digit strings: no escaping
+		mid  = `", "transaction_id": "`
+		tail = `", "booking_status": true, "booking_history": {}}`
+	)
+	if a.longContext {
+		b := strconv.AppendInt(make([]byte, 0, 16), bid, 10)
+		n := len(b)
+		s := bytesString(strconv.AppendInt(b, tid, 10))
+		return s[:n], s[n:], ""
+	}
+	b := append(make([]byte, 0, len(head)+len(mid)+len(tail)+2*20), head...)
+	b = strconv.AppendInt(b, bid, 10)
+	bEnd := len(b)
+	b = append(b, mid...)
+	tStart := len(b)
+	b = strconv.AppendInt(b, tid, 10)
+	tEnd := len(b)
+	res = bytesString(append(b, tail...))
+	return res[len(head):bEnd], res[tStart:tEnd], res
 }
 
 // invoiceFields are the booking fields an invoice copies, in its order.
@@ -541,6 +621,18 @@ func computeExchangeRate(base, target, value pyval.Value) (pyval.Value, error) {
 	return nil, pyval.ValueError("No available exchange rate for the given currencies.")
 }
 
+// verify_traveler_information's results that never vary, rendered once.
+var (
+	resVerified        = bfcl.RenderDict("verification_status", true)
+	resBadBirthDate    = verifyFailure("Invalid date of birth format. Please use YYYY-MM-DD.")
+	resUnderage        = verifyFailure("Traveler must be at least 18 years old.")
+	resForeignPassport = verifyFailure("Passport must be issued by the United States.")
+)
+
+func verifyFailure(reason string) pyval.Value {
+	return bfcl.RenderDict("verification_status", false, "verification_failure", reason)
+}
+
 func (a *API) verifyTraveler(first, last, birth, passport pyval.Value) (pyval.Value, error) {
 	const status, reason = "verification_status", "verification_failure"
 	if !pyval.Equal(a.userFirstName, first) || !pyval.Equal(a.userLastName, last) {
@@ -551,7 +643,7 @@ func (a *API) verifyTraveler(first, last, birth, passport pyval.Value) (pyval.Va
 	b, err := strptimeYMD(birth)
 	if err != nil {
 		if pyval.IsExc(err, "ValueError") {
-			return bfcl.RenderDict(status, false, reason, "Invalid date of birth format. Please use YYYY-MM-DD."), nil
+			return resBadBirthDate, nil
 		}
 		return nil, err
 	}
@@ -560,16 +652,16 @@ func (a *API) verifyTraveler(first, last, birth, passport pyval.Value) (pyval.Va
 		age--
 	}
 	if age < 18 {
-		return bfcl.RenderDict(status, false, reason, "Traveler must be at least 18 years old."), nil
+		return resUnderage, nil
 	}
 	p, ok := passport.(string)
 	if !ok {
 		return nil, pyval.Exc("AttributeError", "'"+pyval.TypeName(passport)+"' object has no attribute 'startswith'")
 	}
 	if !strings.HasPrefix(p, "US") {
-		return bfcl.RenderDict(status, false, reason, "Passport must be issued by the United States."), nil
+		return resForeignPassport, nil
 	}
-	return bfcl.RenderDict(status, true), nil
+	return resVerified, nil
 }
 
 func (a *API) setBudgetLimit(accessToken, limit pyval.Value) (pyval.Value, error) {
@@ -631,8 +723,10 @@ func (a *API) purchaseInsurance(accessToken, bookingID, cost, cardID pyval.Value
 	}
 	own, _ := a.ownCard(cardID, card)
 	own.Set("balance", newBalance)
-	// The id is a digit string: it needs no escaping.
-	return bfcl.JSONResult(`{"insurance_id": "` + a.randID(100000000, 999999999) + `", "insurance_status": true}`), nil
+	const head, tail = `{"insurance_id": "`, `", "insurance_status": true}` // the id is a digit string: no escaping
+	b := append(make([]byte, 0, len(head)+20+len(tail)), head...)
+	b = strconv.AppendInt(b, a.ids.randInt(100000000, 999999999), 10)
+	return bfcl.JSONResult(bytesString(append(b, tail...))), nil
 }
 
 func (a *API) contactSupport(bookingID pyval.Value) (pyval.Value, error) {

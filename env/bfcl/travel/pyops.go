@@ -461,6 +461,14 @@ func strptimeYMD(v pyval.Value) (ymd, error) {
 		}
 		return ymd{}, pyval.TypeError("strptime() argument 1 must be str, not " + name)
 	}
+	if d, ok := plainYMD(s); ok {
+		return d, nil
+	}
+	return strptimeText(s)
+}
+
+// strptimeText is strptimeYMD for a str.
+func strptimeText(s string) (ymd, error) {
 	noMatch := func() error {
 		return pyval.ValueError("time data " + pyval.Repr(s) + " does not match format '%Y-%m-%d'")
 	}
@@ -541,6 +549,31 @@ func strptimeYMD(v pyval.Value) (ymd, error) {
 		return ymd{}, pyval.ValueError("day is out of range for month")
 	}
 	return d, nil
+}
+
+// plainYMD reads the commonest date text, "YYYY-MM-DD" in ASCII digits
+// with a two-digit month and day that strptime takes whole, and reports
+// whether s is one and a valid date; strptimeYMD reads any other text
+// (with the same answer for these).
+func plainYMD(s string) (ymd, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return ymd{}, false
+	}
+	var n [8]int
+	for i, j := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		c := s[j]
+		if c < '0' || c > '9' {
+			return ymd{}, false
+		}
+		n[i] = int(c - '0')
+	}
+	d := ymd{n[0]*1000 + n[1]*100 + n[2]*10 + n[3], n[4]*10 + n[5], n[6]*10 + n[7]}
+	// %m takes two digits for 01-12 and %d for 01-31; other texts are
+	// strptime's general case.
+	if d.year == 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysIn(d.year, d.month) {
+		return ymd{}, false
+	}
+	return d, true
 }
 
 func daysIn(year, month int) int {

@@ -54,7 +54,7 @@ func init() {
 // API is one TravelAPI instance. The zero value is not usable; use [New],
 // then [API.Load] as the reference's executor calls _load_scenario.
 type API struct {
-	rng pyval.Random
+	ids idSource // random.Random: booking, card and other ids
 
 	creditCards    *pyval.Dict // credit_card_list: card id -> card dict
 	bookings       *pyval.Dict // booking_record: booking id -> booking dict
@@ -69,17 +69,17 @@ type API struct {
 
 	ext   *extension // the long-context constants; nil otherwise
 	today ymd
+
+	// The empty dicts of an instance New makes, in its own allocation
+	// (Load replaces them).
+	noCards, noBookings pyval.Dict
 }
 
 // New returns an instance in the reference's state before
 // _load_scenario: no cards, no bookings, no token.
 func New() *API {
-	a := &API{
-		creditCards: pyval.NewDict(),
-		bookings:    pyval.NewDict(),
-		today:       defaultToday,
-	}
-	_ = a.rng.Seed(int64(DefaultSeed)) // an int seed always takes
+	a := &API{today: defaultToday} // a.ids is at DefaultSeed, as the zero idSource is
+	a.creditCards, a.bookings = &a.noCards, &a.noBookings
 	return a
 }
 
@@ -110,22 +110,17 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 		}
 		return def
 	}
-	if err := a.rng.Seed(get("random_seed", int64(DefaultSeed))); err != nil {
+	if err := a.ids.seed(get("random_seed", int64(DefaultSeed))); err != nil {
 		return fmt.Errorf("travel: random_seed: %w", err)
 	}
-	cards, ok := get("credit_card_list", pyval.NewDict()).(*pyval.Dict)
+	cards, ok := get("credit_card_list", noItems).(*pyval.Dict)
 	if !ok {
 		return fmt.Errorf("travel: credit_card_list must be a dict")
 	}
-	bookings, ok := get("booking_record", pyval.NewDict()).(*pyval.Dict)
+	bookings, ok := get("booking_record", noItems).(*pyval.Dict)
 	if !ok {
 		return fmt.Errorf("travel: booking_record must be a dict")
 	}
-	// The config is the entry's own (CopiesConfig): the instance takes a
-	// deep copy of the cards (balances change) and a copy of the booking
-	// record's dict; no method changes a booking record or any other value
-	// in place.
-	a.creditCards, a.bookings = cards.Clone(), bookings.Copy()
 	a.accessToken = get("access_token", nil)
 	a.tokenType = get("token_type", nil)
 	a.tokenExpiresIn = get("token_expires_in", nil)
@@ -135,18 +130,28 @@ func (a *API) Load(config *pyval.Dict, longContext bool) error {
 	a.budgetLimit = get("budget_limit", nil)
 	a.longContext = longContext
 	a.ext = nil
-	if longContext {
-		x, err := loadExtension()
-		if err != nil {
-			return err
-		}
-		a.ext = x
-		a.creditCards = merged(a.creditCards, x.cards)
-		a.bookings = merged(a.bookings, x.bookings)
+	// The config is the entry's own (CopiesConfig): the instance takes a
+	// deep copy of the cards (balances change) and a copy of the booking
+	// record's dict, with room for the booking book_flight adds; no method
+	// changes a booking record or any other value in place.
+	if !longContext {
+		a.creditCards = cards.Clone()
+		a.bookings = withRoom(bookings, nil, false, 1)
+		return nil
 	}
-	a.bookings.Grow(1) // book_flight adds to it
+	x, err := loadExtension()
+	if err != nil {
+		return err
+	}
+	a.ext = x
+	a.creditCards = withRoom(cards, x.cards, true, 0)
+	a.bookings = withRoom(bookings, x.bookings, false, 1)
 	return nil
 }
+
+// noItems is the empty dict Load reads when the config has no cards or
+// bookings; it only reads it.
+var noItems = pyval.NewDict()
 
 // State implements bfcl.Class: the public attributes in the order of the
 // reference's vars(). The dicts are the instance's own; callers must not
@@ -184,7 +189,9 @@ func (a *API) StateEqual(other bfcl.Class) bool {
 
 // Clone implements bfcl.Class.
 func (a *API) Clone() bfcl.Class {
-	c := *a // the generator's state included
+	c := *a
+	c.noCards, c.noBookings = pyval.Dict{}, pyval.Dict{} // unused: the clone has copies
+	c.ids = a.ids.clone()
 	c.creditCards = a.creditCards.Clone()
 	c.bookings = a.bookings.Clone()
 	c.accessToken = pyval.DeepCopy(a.accessToken)

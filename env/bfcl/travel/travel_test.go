@@ -2,6 +2,7 @@ package travel
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -177,6 +178,41 @@ func TestStrptime(t *testing.T) {
 	}
 	if _, err := strptimeYMD(int64(5)); err == nil || err.Error() != "strptime() argument 1 must be str, not int" {
 		t.Errorf("int: %v", err)
+	}
+}
+
+// TestPlainYMD checks the fast path for "YYYY-MM-DD" against strptime's
+// general reading: every two-character month and day, in years of every
+// kind (leap, century, 0), and texts that are not of that shape.
+func TestPlainYMD(t *testing.T) {
+	accepted := 0
+	for _, year := range []string{"2024", "2023", "1900", "2000", "0000", "0004", "9999"} {
+		for m := range 100 {
+			for d := range 100 {
+				for _, md := range [][2]string{{fmt.Sprintf("%02d", m), fmt.Sprintf("%02d", d)}, {fmt.Sprintf("%d", m%10) + "x", fmt.Sprintf("%02d", d)}} {
+					s := year + "-" + md[0] + "-" + md[1]
+					got, ok := plainYMD(s)
+					want, err := strptimeText(s)
+					if ok && (err != nil || got != want) {
+						t.Fatalf("%q: fast path %v, strptime %v, %v", s, got, want, err)
+					}
+					if !ok && err == nil && len(s) == 10 && len(md[0]) == 2 && md[0][1] != 'x' {
+						t.Fatalf("%q: fast path refused a date strptime takes whole (%v)", s, want)
+					}
+					if ok {
+						accepted++
+					}
+				}
+			}
+		}
+	}
+	if accepted < 5*365 {
+		t.Fatalf("fast path took only %d dates", accepted)
+	}
+	for _, s := range []string{"2024-1-05", "2024-01-5x", "2024/01/05", "\uff12024-01-0", "2024-01-05 ", "+024-01-05"} {
+		if _, ok := plainYMD(s); ok {
+			t.Errorf("%q: fast path took it", s)
+		}
 	}
 }
 
