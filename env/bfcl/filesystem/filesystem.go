@@ -95,8 +95,10 @@ func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
 		}
 		l.lc = lc
 	}
-	root := &Directory{Name: "/", Contents: newContents(0)}
-	if rv, ok := config.Get("root"); ok {
+	var root *Directory
+	if rv, ok := config.Get("root"); !ok {
+		root = &Directory{Name: "/", Contents: newContents(0)}
+	} else {
 		rd, ok := rv.(*pyval.Dict)
 		if !ok {
 			return fmt.Errorf("filesystem: scenario root is a %s, not a dict", pyval.TypeName(rv))
@@ -104,17 +106,20 @@ func (fs *FileSystem) Load(config *pyval.Dict, longContext bool) error {
 		if rd.Len() == 0 {
 			return pyval.IndexError("list index out of range")
 		}
-		nameV := rd.Keys()[0]
+		var nameV, entry pyval.Value
+		rd.Items(func(k, v pyval.Value) bool {
+			nameV, entry = k, v
+			return false // the first item only
+		})
 		name, ok := nameV.(string)
 		if !ok {
 			return fmt.Errorf("filesystem: root name %s is not a str", pyval.Repr(nameV))
 		}
-		entry, _ := rd.Get(name)
 		contents, err := field(entry, keyContents)
 		if err != nil {
 			return err
 		}
-		root = &Directory{Name: name, key: nameV}
+		root = &Directory{Name: name}
 		if err := l.directory(contents, root); err != nil {
 			return err
 		}
@@ -137,6 +142,7 @@ type loader struct {
 type longContext struct {
 	tailUsed  map[string]bool
 	extension string
+	ext       *suffix       // extension made a suffix, when contents can keep it apart
 	populate  []pyval.Value // names, each a str
 	// distinct is whether the populated names are all different, so
 	// that only the scenario's own entries can clash with them.
@@ -207,7 +213,7 @@ func deriveLongContext() (*longContext, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return nil, fmt.Errorf("filesystem: long-context constants have unexpected types")
 	}
-	lc := &longContext{tailUsed: make(map[string]bool, len(tl)), extension: es, distinct: true}
+	lc := &longContext{tailUsed: make(map[string]bool, len(tl)), extension: es, ext: newSuffix(es), distinct: true}
 	for _, v := range tl {
 		if s, ok := v.(string); ok {
 			lc.tailUsed[s] = true
@@ -255,7 +261,7 @@ func (l *loader) directory(current pyval.Value, parent *Directory) error {
 		switch typ {
 		case "directory":
 			bottommost = false
-			nd := &Directory{Name: name, Parent: parent, key: k}
+			nd := &Directory{Name: name, Parent: parent}
 			var contents pyval.Value
 			if contents, err = field(data, keyContents); err != nil {
 				return false
@@ -275,15 +281,18 @@ func (l *loader) directory(current pyval.Value, parent *Directory) error {
 					err = pyval.TypeError(fmt.Sprintf("unsupported operand type(s) for +=: '%s' and 'str'", pyval.TypeName(content)))
 					return false
 				}
-				content = s + l.lc.extension
-			}
-			if _, isStr := content.(string); !isStr {
+				if l.lc.ext != nil {
+					content = &extended{head: s, x: l.lc.ext} // joined when needed
+				} else {
+					content = s + l.lc.extension
+				}
+			} else if _, isStr := content.(string); !isStr {
 				// The config is shared (CopiesConfig), and a method may
 				// change a content that is not a str in place (+= on a
 				// list).
 				content = pyval.DeepCopy(content)
 			}
-			parent.Contents.set(k, &File{Name: name, Content: content})
+			parent.Contents.set(k, &File{Name: name, content: content})
 		}
 		return true
 	})
@@ -336,7 +345,7 @@ func (l *loader) populate(dir *Directory) error {
 	}
 	files := make([]File, len(pop))
 	for i, name := range pop {
-		files[i] = File{Name: name.(string), Content: ""}
+		files[i] = File{Name: name.(string), content: ""}
 		dir.Contents.add(name, &files[i])
 	}
 	return nil

@@ -142,7 +142,7 @@ func TestObjects(t *testing.T) {
 		t.Error("deep copy did not copy the parent")
 	}
 	a, _ := c.Contents.Get("a.txt")
-	a.(*File).Content = "other"
+	a.(*File).SetContent("other")
 	if d.PyEqual(c) {
 		t.Error("directories with different file contents compare equal")
 	}

@@ -50,29 +50,46 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 // the root's own name included ("/workspace/document" for a root named
 // "workspace"; "//" for the default root "/").
 func (fs *FileSystem) Pwd() pyval.Value {
-	var buf [16]string
-	names := buf[:0]
+	var buf [16]*Directory
+	dirs := buf[:0]
+	n := len(pwdHead) + 3
 	for d := fs.cwd; d != nil; d = d.Parent {
-		names = append(names, d.Name)
+		dirs = append(dirs, d)
+		n += len(d.Name) + 1
 	}
-	slices.Reverse(names)
-	return bfcl.RenderDict("current_working_directory", "/"+strings.Join(names, "/"))
+	b := append(make([]byte, 0, n), pwdHead...)
+	for i := len(dirs) - 1; i >= 0; i-- {
+		b = appendBody(append(b, '/'), dirs[i].Name)
+	}
+	return result(append(b, `"}`...))
 }
+
+const pwdHead = `{"current_working_directory": "`
 
 // Ls is ls(a=False): the current directory's entries, those starting
 // with "." only when a is true.
 func (fs *FileSystem) Ls(a pyval.Value) pyval.Value {
-	keys := fs.cwd.Contents.Names()
-	if !pyval.Truth(a) {
-		kept := keys[:0]
-		for _, k := range keys {
-			if s, ok := k.(string); !ok || !strings.HasPrefix(s, ".") {
-				kept = append(kept, k)
-			}
-		}
-		keys = kept
+	const head = `{"current_directory_content": [`
+	all := pyval.Truth(a)
+	entries := fs.cwd.Contents.entries
+	n := len(head) + 2
+	for _, e := range entries {
+		n += len(e.key.(string)) + 4
 	}
-	return bfcl.RenderDict("current_directory_content", keys)
+	b := append(make([]byte, 0, n), head...)
+	first := true
+	for _, e := range entries {
+		name := e.key.(string)
+		if !all && strings.HasPrefix(name, ".") {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = appendQuoted(b, name)
+	}
+	return result(append(b, "]}"...))
 }
 
 // Cd is cd(folder): one level down, "..", "." or "/".
@@ -97,18 +114,18 @@ func (fs *FileSystem) Cd(folder pyval.Value) (pyval.Value, error) {
 		default:
 			return errDict("cd: ..: No such directory"), nil
 		}
-		return pyval.NewDict(), nil
+		return emptyDict, nil
 	}
-	target, msg, err := fs.navigate(f)
-	if err != nil {
-		return nil, err
-	}
+	target, msg := fs.navigateTo(f)
 	if msg != "" {
 		return errDict(msg), nil
 	}
 	fs.cwd = target
-	return bfcl.RenderDict("current_working_directory", target.nameValue()), nil
+	return plainResult(pwdHead, target.Name), nil
 }
+
+// emptyDict is the result {}, boxed once.
+var emptyDict pyval.Value = bfcl.JSONResult("{}")
 
 // navigate is the reference's _navigate_to_directory: None and "." are
 // the current directory, "/" the root, anything else a "/"-separated path
@@ -124,6 +141,18 @@ func (fs *FileSystem) navigate(path pyval.Value) (*Directory, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	d, msg := fs.navigateTo(p)
+	return d, msg, nil
+}
+
+// navigateTo is navigate for a str path.
+func (fs *FileSystem) navigateTo(p string) (*Directory, string) {
+	switch p {
+	case ".":
+		return fs.cwd, ""
+	case "/":
+		return fs.root, ""
+	}
 	dir := fs.cwd
 	if strings.HasPrefix(p, "/") {
 		dir = fs.root
@@ -134,11 +163,11 @@ func (fs *FileSystem) navigate(path pyval.Value) (*Directory, string, error) {
 		name, rest, more = strings.Cut(rest, "/")
 		next, ok := dir.item(name).(*Directory)
 		if !ok {
-			return nil, "cd: '" + p + "': No such file or directory", nil
+			return nil, "cd: '" + p + "': No such file or directory"
 		}
 		dir = next
 	}
-	return dir, "", nil
+	return dir, ""
 }
 
 // Mkdir is mkdir(dir_name): a new, empty directory in the current one.
@@ -195,7 +224,7 @@ func (fs *FileSystem) Touch(fileName pyval.Value) (pyval.Value, error) {
 // an existing file of the current directory.
 func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 	if fileName == nil {
-		return bfcl.RenderDict("terminal_output", content), nil
+		return terminalOutput(content), nil
 	}
 	ok, err := validName(fileName)
 	if err != nil {
@@ -205,7 +234,7 @@ func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 		return errDict("echo: cannot write to '" + pyval.Str(fileName) + "': Invalid character"), nil
 	}
 	if !pyval.Truth(fileName) {
-		return bfcl.RenderDict("terminal_output", content), nil
+		return terminalOutput(content), nil
 	}
 	_, item, exists, err := lookup(fs.cwd, fileName)
 	if err != nil {
@@ -218,8 +247,16 @@ func (fs *FileSystem) Echo(content, fileName pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return nil, noAttribute(item, "_write")
 	}
-	f.Content = content
+	f.SetContent(content)
 	return nil, nil
+}
+
+// terminalOutput is echo's result for content.
+func terminalOutput(content pyval.Value) pyval.Value {
+	if s, ok := content.(string); ok {
+		return textResult(`{"terminal_output": "`, text{head: s, boxed: content})
+	}
+	return bfcl.RenderDict("terminal_output", content)
 }
 
 // Cat is cat(file_name): a file's content.
@@ -239,7 +276,10 @@ func (fs *FileSystem) Cat(fileName pyval.Value) (pyval.Value, error) {
 		return errDict("cat: '" + pyval.Str(fileName) + "': No such file or directory"), nil
 	}
 	if f, ok := item.(*File); ok {
-		return bfcl.RenderDict("file_content", f.Content), nil
+		if t, ok := f.str(); ok {
+			return textResult(`{"file_content": "`, t), nil
+		}
+		return bfcl.RenderDict("file_content", f.content), nil
 	}
 	return errDict("cat: '" + pyval.Str(fileName) + "': Is a directory"), nil
 }
@@ -258,38 +298,61 @@ func (fs *FileSystem) Find(path, name pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	matches := []pyval.Value{}
-	if err := search(dir, strings.TrimRight(base, "/"), name, &matches, 0); err != nil {
+	var s finder
+	s.out = append(make([]byte, 0, 128), `{"matches": [`...)
+	s.path = appendBody(make([]byte, 0, 64), strings.TrimRight(base, "/"))
+	if name != nil {
+		var ok bool
+		if s.name, ok = name.(string); !ok {
+			// Python's `name in item_name` raises at the first entry.
+			if dir.Contents.Len() > 0 {
+				_, err := substr(name, "")
+				return nil, err
+			}
+		}
+		s.filter = true
+	}
+	if err := s.search(dir, 0); err != nil {
 		return nil, err
 	}
-	return bfcl.RenderDict("matches", matches), nil
+	return result(append(s.out, "]}"...)), nil
 }
 
-func search(dir *Directory, base string, name pyval.Value, matches *[]pyval.Value, depth int) error {
+// finder is find's walk: the matches' text so far, and the JSON text of
+// the path of the folder being walked.
+type finder struct {
+	out, path []byte
+	filter    bool // whether only names containing name match
+	name      string
+	matched   bool // whether out holds a match
+}
+
+func (s *finder) search(dir *Directory, depth int) error {
 	if depth > maxDepth {
 		return pyval.Exc("RecursionError", "maximum recursion depth exceeded while calling a Python object")
 	}
-	for itemName, v := range dir.Contents.All() {
-		match := name == nil
-		if !match {
-			var err error
-			if match, err = substr(name, itemName); err != nil {
-				return err
-			}
-		}
-		sub, isDir := v.(*Directory)
+	for _, e := range dir.Contents.entries {
+		itemName := e.key.(string)
+		match := !s.filter || strings.Contains(itemName, s.name)
+		sub, isDir := e.node.(*Directory)
 		if !match && !isDir {
 			continue // its path is not needed
 		}
-		p := base + "/" + itemName
+		n := len(s.path)
+		s.path = appendBody(append(s.path, '/'), itemName)
 		if match {
-			*matches = append(*matches, p)
+			if s.matched {
+				s.out = append(s.out, ", "...)
+			}
+			s.matched = true
+			s.out = append(append(append(s.out, '"'), s.path...), '"')
 		}
 		if isDir {
-			if err := search(sub, p, name, matches, depth+1); err != nil {
+			if err := s.search(sub, depth+1); err != nil {
 				return err
 			}
 		}
+		s.path = s.path[:n]
 	}
 	return nil
 }
@@ -307,33 +370,45 @@ func (fs *FileSystem) Wc(fileName, mode pyval.Value) (pyval.Value, error) {
 	if f, ok := item.(*File); ok {
 		switch m {
 		case "l":
-			s, err := str(f.Content, "splitlines")
+			t, err := f.text("splitlines")
 			if err != nil {
 				return nil, err
 			}
-			n := 0
-			for i := 0; i < len(s); n++ {
-				_, i, _ = nextLine(s, i)
-			}
-			return bfcl.RenderDict("count", int64(n), "type", "lines"), nil
+			return countResult(int64(t.lineCount()), "lines"), nil
 		case "w":
-			s, err := str(f.Content, "split")
+			t, err := f.text("split")
 			if err != nil {
 				return nil, err
 			}
-			return bfcl.RenderDict("count", int64(countWords(s)), "type", "words"), nil
+			n, in := countWordsFrom(t.head, false)
+			k, _ := countWordsFrom(t.tail(), in)
+			return countResult(int64(n+k), "words"), nil
 		default:
-			if s, ok := f.Content.(string); ok {
-				return bfcl.RenderDict("count", int64(runeLen(s)), "type", "characters"), nil
+			if t, ok := f.str(); ok {
+				// The suffix starts with an ASCII character: its code
+				// points are its own.
+				n := runeLen(t.head)
+				if t.x != nil {
+					n += t.x.runes
+				}
+				return countResult(int64(n), "characters"), nil
 			}
-			n, err := pyLen(f.Content)
+			n, err := pyLen(f.content)
 			if err != nil {
 				return nil, err
 			}
-			return bfcl.RenderDict("count", n, "type", "characters"), nil
+			return countResult(n, "characters"), nil
 		}
 	}
 	return errDict("wc: " + pyval.Str(fileName) + ": No such file or directory"), nil
+}
+
+// countResult is wc's result {"count": n, "type": typ}.
+func countResult(n int64, typ string) pyval.Value {
+	b := make([]byte, 0, 48)
+	b = strconv.AppendInt(append(b, `{"count": `...), n, 10)
+	b = append(append(append(b, `, "type": "`...), typ...), `"}`...)
+	return result(b)
 }
 
 // Sort is sort(file_name): the file's lines, sorted.
@@ -343,14 +418,24 @@ func (fs *FileSystem) Sort(fileName pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if f, ok := item.(*File); ok {
-		s, err := str(f.Content, "splitlines")
+		t, err := f.text("splitlines")
 		if err != nil {
 			return nil, err
 		}
-		var buf [32]string
-		ls := appendLines(buf[:0], s)
-		slices.Sort(ls)
-		return bfcl.RenderDict("sorted_content", strings.Join(ls, "\n")), nil
+		var buf [32]span
+		ls, _ := t.lines(buf[:0])
+		if h := t.head; t.x == nil {
+			slices.SortFunc(ls, func(a, b span) int {
+				return strings.Compare(h[a.start:a.end], h[b.start:b.end])
+			})
+		} else {
+			slices.SortFunc(ls, func(a, b span) int {
+				a1, a2 := t.line(a)
+				b1, b2 := t.line(b)
+				return compare2(a1, a2, b1, b2)
+			})
+		}
+		return t.joinResult(`{"sorted_content": "`, ls), nil
 	}
 	return errDict("sort: " + pyval.Str(fileName) + ": No such file or directory"), nil
 }
@@ -362,27 +447,43 @@ func (fs *FileSystem) Grep(fileName, pattern pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if f, ok := item.(*File); ok {
-		s, err := str(f.Content, "splitlines")
+		t, err := f.text("splitlines")
 		if err != nil {
 			return nil, err
 		}
 		p, ok := pattern.(string)
-		if !ok && s != "" {
+		if !ok && t.len() > 0 {
 			_, err := substr(pattern, "")
 			return nil, err
 		}
-		matching := []pyval.Value{}
-		for i := 0; i < len(s); {
-			var l string
-			l, i, _ = nextLine(s, i)
-			if strings.Contains(l, p) {
-				matching = append(matching, l)
+		const head = `{"matching_lines": [`
+		var buf [32]span
+		ls, _ := t.lines(buf[:0])
+		var w writer
+		for _, sp := range ls {
+			if h, tl := t.line(sp); !contains2(h, tl, p) {
+				continue
 			}
+			if w.b == nil {
+				// Room for every line that is left.
+				w = newWriter(len(head)+t.jsonSize()-sp.start+8, head)
+			} else {
+				w.lit(", ")
+			}
+			w.lit(`"`)
+			w.b = t.appendLine(w.b, sp)
+			w.lit(`"`)
 		}
-		return bfcl.RenderDict("matching_lines", matching), nil
+		if w.b == nil {
+			return noMatchingLines, nil
+		}
+		return result(append(w.b, "]}"...)), nil
 	}
 	return errDict("grep: " + pyval.Str(fileName) + ": No such file or directory"), nil
 }
+
+// noMatchingLines is grep's result when no line matches, boxed once.
+var noMatchingLines pyval.Value = bfcl.JSONResult(`{"matching_lines": []}`)
 
 // Du is du(human_readable=False): the UTF-8 size of everything below the
 // current directory.
@@ -392,7 +493,11 @@ func (fs *FileSystem) Du(humanReadable pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !pyval.Truth(humanReadable) {
-		return bfcl.RenderDict("disk_usage", strconv.FormatInt(total, 10)+" bytes"), nil
+		const head = `{"disk_usage": "`
+		w := newWriter(len(head)+32, head)
+		w.b = strconv.AppendInt(w.b, total, 10)
+		w.lit(" bytes")
+		return w.done(), nil
 	}
 	x := float64(total)
 	s := ""
@@ -406,17 +511,17 @@ func (fs *FileSystem) Du(humanReadable pyval.Value) (pyval.Value, error) {
 			s = strconv.FormatFloat(x, 'f', 2, 64) + " PB"
 		}
 	}
-	return bfcl.RenderDict("disk_usage", s), nil
+	return plainResult(`{"disk_usage": "`, s), nil
 }
 
 func size(v pyval.Value, depth int) (int64, error) {
 	switch x := v.(type) {
 	case *File:
-		s, err := str(x.Content, "encode")
+		t, err := x.text("encode")
 		if err != nil {
 			return 0, err
 		}
-		return int64(len(s)), nil
+		return int64(t.len()), nil
 	case *Directory:
 		if depth > maxDepth {
 			return 0, pyval.Exc("RecursionError", "maximum recursion depth exceeded")
@@ -444,20 +549,12 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return errDict("tail: " + pyval.Str(fileName) + ": No such file or directory"), nil
 	}
-	s, err := str(f.Content, "splitlines")
+	t, err := f.text("splitlines")
 	if err != nil {
 		return nil, err
 	}
-	// The lines as spans of s; plain when every break is a single "\n".
-	var buf [32][2]int
-	spans := buf[:0]
-	plain := true
-	for i := 0; i < len(s); {
-		line, next, nl := nextLine(s, i)
-		spans = append(spans, [2]int{i, i + len(line)})
-		plain = plain && (nl || next == len(s))
-		i = next
-	}
+	var buf [32]span
+	spans, plain := t.lines(buf[:0])
 	count := int64(len(spans))
 	if c, err := pyval.Compare(n, count); err != nil {
 		return nil, pyval.TypeError("'>' not supported between instances of '" + pyval.TypeName(n) + "' and 'int'")
@@ -483,22 +580,25 @@ func (fs *FileSystem) Tail(fileName, n pyval.Value) (pyval.Value, error) {
 		start = min(count, -max(k, -count))
 	}
 	tail := spans[start:]
+	const head = `{"last_lines": "`
 	if len(tail) == 0 {
-		return bfcl.RenderDict("last_lines", ""), nil
+		return noLastLines, nil
 	}
 	if plain {
-		// "\n".join of lines separated by single "\n"s is the text they span.
-		return bfcl.RenderDict("last_lines", s[tail[0][0]:tail[len(tail)-1][1]]), nil
-	}
-	var b strings.Builder
-	for i, sp := range tail {
-		if i > 0 {
-			b.WriteByte('\n')
+		// "\n".join of lines separated by single "\n"s is the text they
+		// span.
+		last := tail[len(tail)-1]
+		run := text{head: t.head[tail[0].start:last.end]}
+		if last.ext {
+			run.x = t.x
 		}
-		b.WriteString(s[sp[0]:sp[1]])
+		return textResult(head, run), nil
 	}
-	return bfcl.RenderDict("last_lines", b.String()), nil
+	return t.joinResult(head, tail), nil
 }
+
+// noLastLines is tail's result for no lines, boxed once.
+var noLastLines pyval.Value = bfcl.JSONResult(`{"last_lines": ""}`)
 
 // Diff is diff(file_name1, file_name2): the differing lines of two files,
 // paired line by line up to the shorter one.
@@ -515,39 +615,48 @@ func (fs *FileSystem) Diff(fileName1, fileName2 pyval.Value) (pyval.Value, error
 		f1, isFile1 := item1.(*File)
 		f2, isFile2 := item2.(*File)
 		if ok2 && isFile1 && isFile2 {
-			s1, err := str(f1.Content, "splitlines")
+			t1, err := f1.text("splitlines")
 			if err != nil {
 				return nil, err
 			}
-			s2, err := str(f2.Content, "splitlines")
+			t2, err := f2.text("splitlines")
 			if err != nil {
 				return nil, err
 			}
-			// The differing pairs first, then their text in one piece.
-			var pairsBuf [16][2]string
-			pairs := pairsBuf[:0]
-			size := 0
-			for i, j := 0, 0; i < len(s1) && j < len(s2); {
-				var l1, l2 string
-				l1, i, _ = nextLine(s1, i)
-				l2, j, _ = nextLine(s2, j)
-				if l1 != l2 {
-					pairs = append(pairs, [2]string{l1, l2})
-					size += len(l1) + len(l2) + 6
+			// "- l1\n+ l2" for each pair of lines that differ, joined by
+			// "\n".
+			const head = `{"diff_lines": "`
+			var buf1, buf2 [32]span
+			ls1, _ := t1.lines(buf1[:0])
+			ls2, _ := t2.lines(buf2[:0])
+			n := min(len(ls1), len(ls2))
+			differ := func(k int) bool {
+				a1, a2 := t1.line(ls1[k])
+				b1, b2 := t2.line(ls2[k])
+				return !equal2(a1, a2, b1, b2)
+			}
+			size := len(head) + 2
+			for k := range n {
+				if differ(k) {
+					size += t1.lineSize(ls1[k]) + t2.lineSize(ls2[k]) + 9
 				}
 			}
-			var b strings.Builder
-			b.Grow(size)
-			for k, p := range pairs {
-				if k > 0 {
-					b.WriteByte('\n')
+			w := newWriter(size, head)
+			first := true
+			for k := range n {
+				if !differ(k) {
+					continue
 				}
-				b.WriteString("- ")
-				b.WriteString(p[0])
-				b.WriteString("\n+ ")
-				b.WriteString(p[1])
+				if !first {
+					w.lit(`\n`)
+				}
+				first = false
+				w.lit("- ")
+				w.b = t1.appendLine(w.b, ls1[k])
+				w.lit(`\n+ `)
+				w.b = t2.appendLine(w.b, ls2[k])
 			}
-			return bfcl.RenderDict("diff_lines", b.String()), nil
+			return w.done(), nil
 		}
 	}
 	return errDict("diff: " + pyval.Str(fileName1) + " or " + pyval.Str(fileName2) + ": No such file or directory"), nil
@@ -614,7 +723,7 @@ func (fs *FileSystem) move(source, destination pyval.Value, isCopy bool) (pyval.
 	}
 	switch x := item.(type) {
 	case *File:
-		if _, err := target.addFile(key, x.Content); err != nil {
+		if _, err := target.addFile(key, x.content); err != nil {
 			return nil, err
 		}
 	case *Directory:
@@ -628,10 +737,30 @@ func (fs *FileSystem) move(source, destination pyval.Value, isCopy bool) (pyval.
 			nd.Contents = x.Contents.copy()
 		}
 	}
+	w := newWriter(len(resultHead)+2*len(src)+len(dst)+24, resultHead)
+	w.lit("'")
+	w.text(src)
+	w.lit("' ")
+	w.lit(done)
+	w.lit(" to '")
+	w.text(dst)
 	if destExists {
-		return bfcl.RenderDict("result", "'"+src+"' "+done+" to '"+dst+"/"+src+"'"), nil
+		w.lit("/")
+		w.text(src)
 	}
-	return bfcl.RenderDict("result", "'"+src+"' "+done+" to '"+dst+"'"), nil
+	w.lit("'")
+	return w.done(), nil
+}
+
+const resultHead = `{"result": "`
+
+// removed is rm's and rmdir's result for name.
+func removed(name string) pyval.Value {
+	w := newWriter(len(resultHead)+len(name)+16, resultHead)
+	w.lit("'")
+	w.text(name)
+	w.lit("' removed")
+	return w.done()
 }
 
 // Rm is rm(file_name): removes a file or directory of the current
@@ -645,7 +774,7 @@ func (fs *FileSystem) Rm(fileName pyval.Value) (pyval.Value, error) {
 		return errDict("rm: cannot remove '" + pyval.Str(fileName) + "': No such file or directory"), nil
 	}
 	fs.cwd.Contents.delete(name)
-	return bfcl.RenderDict("result", "'"+name+"' removed"), nil
+	return removed(name), nil
 }
 
 // Rmdir is rmdir(dir_name): removes an empty directory of the current
@@ -666,5 +795,5 @@ func (fs *FileSystem) Rmdir(dirName pyval.Value) (pyval.Value, error) {
 		return errDict("rmdir: cannot remove '" + name + "': Directory not empty"), nil
 	}
 	fs.cwd.Contents.delete(name)
-	return bfcl.RenderDict("result", "'"+name+"' removed"), nil
+	return removed(name), nil
 }

@@ -4,14 +4,13 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
 )
 
 // Python operations on argument values of any type, with CPython's
 // results and error texts.
 
-func errDict(msg string) pyval.Value { return bfcl.RenderDict("error", msg) }
+func errDict(msg string) pyval.Value { return plainResult(`{"error": "`, msg) }
 
 func noAttribute(v pyval.Value, attr string) error {
 	return pyval.Exc("AttributeError", "'"+pyval.TypeName(v)+"' object has no attribute '"+attr+"'")

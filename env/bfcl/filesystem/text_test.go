@@ -52,8 +52,17 @@ func FuzzTextHelpers(f *testing.F) {
 func checkText(t *testing.T, s string) {
 	t.Helper()
 	want := pyval.SplitLines(s)
-	if got := appendLines(nil, s); !slices.Equal(got, want) {
-		t.Errorf("appendLines(%q) = %q, want %q", s, got, want)
+	tx := text{head: s}
+	spans, _ := tx.lines(nil)
+	var got []string
+	for _, sp := range spans {
+		got = append(got, s[sp.start:sp.end])
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines of %q = %q, want %q", s, got, want)
+	}
+	if n := tx.lineCount(); n != len(want) {
+		t.Errorf("lineCount(%q) = %d, want %d", s, n, len(want))
 	}
 	if got, want := runeLen(s), utf8.RuneCountInString(s); got != want {
 		t.Errorf("runeLen(%q) = %d, want %d", s, got, want)

@@ -25,15 +25,67 @@ type Directory struct {
 	Name     string
 	Parent   *Directory
 	Contents *Contents
-
-	key pyval.Value // Name as a Python value, when known boxed
 }
 
-// File is a file, as the reference's File class. Content is normally a
-// str; echo stores whatever value it is given, as the reference does.
+// File is a file, as the reference's File class: a name and a content,
+// normally a str (echo stores whatever value it is given, as the
+// reference does).
 type File struct {
-	Name    string
-	Content pyval.Value
+	Name string
+	// content is the content, or an *extended: a str loaded in the
+	// long-context variant, kept in two pieces.
+	content pyval.Value
+}
+
+// extended is the content of a file loaded in the long-context variant:
+// the scenario's str with FILE_CONTENT_EXTENSION appended, kept as the
+// two pieces (both shared, neither copied) until something needs them
+// joined. Results are written from the pieces, the extension's JSON text
+// made once (see suffix).
+type extended struct {
+	head string
+	x    *suffix
+}
+
+// Content returns the file's content.
+func (f *File) Content() pyval.Value {
+	if e, ok := f.content.(*extended); ok {
+		return e.head + e.x.text
+	}
+	return f.content
+}
+
+// SetContent replaces the file's content, as File._write does.
+func (f *File) SetContent(v pyval.Value) { f.content = v }
+
+// str returns the content as a str in pieces, when it is a str.
+func (f *File) str() (text, bool) {
+	switch c := f.content.(type) {
+	case string:
+		return text{head: c, boxed: f.content}, true
+	case *extended:
+		return text{head: c.head, x: c.x}, true
+	}
+	return text{}, false
+}
+
+// text is str, or the AttributeError of calling str method attr on a
+// content that is not a str.
+func (f *File) text(attr string) (text, error) {
+	if t, ok := f.str(); ok {
+		return t, nil
+	}
+	return text{}, noAttribute(f.content, attr)
+}
+
+// contentEqual is f.content == g.content.
+func contentEqual(f, g *File) bool {
+	a, aok := f.str()
+	b, bok := g.str()
+	if !aok || !bok {
+		return pyval.Equal(f.content, g.content) // neither is an *extended
+	}
+	return a.equal(b)
 }
 
 func (*Directory) node() {}
@@ -194,21 +246,13 @@ func (c *Contents) appendRepr(b []byte) []byte {
 	return append(b, '}')
 }
 
-// nameValue returns the name as a Python value, boxed once.
-func (d *Directory) nameValue() pyval.Value {
-	if s, ok := d.key.(string); ok && s == d.Name {
-		return d.key
-	}
-	return d.Name
-}
-
 // addFile is Directory._add_file for the name key (a str).
 func (d *Directory) addFile(key pyval.Value, content pyval.Value) (*File, error) {
 	name := key.(string)
 	if d.Contents.Has(name) {
 		return nil, pyval.ValueError(fmt.Sprintf("File '%s' already exists in directory '%s'.", name, d.Name))
 	}
-	f := &File{Name: name, Content: content}
+	f := &File{Name: name, content: content}
 	d.Contents.add(key, f)
 	return f, nil
 }
@@ -223,7 +267,7 @@ func (d *Directory) addDirectory(key pyval.Value, contents *Contents) (*Director
 	if contents == nil {
 		contents = newContents(0)
 	}
-	nd := &Directory{Name: name, Parent: d, Contents: contents, key: key}
+	nd := &Directory{Name: name, Parent: d, Contents: contents}
 	d.Contents.add(key, nd)
 	return nd, nil
 }
@@ -300,7 +344,7 @@ func itemEqual(a, b Node, depth int) bool {
 		return ok && (x == y || dirEqual(x, y, depth))
 	case *File:
 		y, ok := b.(*File)
-		return ok && (x == y || x.Name == y.Name && pyval.Equal(x.Content, y.Content))
+		return ok && (x == y || x.Name == y.Name && contentEqual(x, y))
 	}
 	return false
 }
@@ -311,7 +355,7 @@ func (d *Directory) PyDeepCopy() pyval.Value { return newCopier().dir(d) }
 
 // PyRepr implements pyval.Object with the reference's __repr__.
 func (f *File) PyRepr() string {
-	return "<<File: " + f.Name + ", Content: " + pyval.Str(f.Content) + ">>"
+	return "<<File: " + f.Name + ", Content: " + pyval.Str(f.Content()) + ">>"
 }
 
 // PyType returns the class name, for Python's error messages.
@@ -320,18 +364,27 @@ func (f *File) PyType() string { return "File" }
 // StateJSON returns the replay anchors' encoding of a file,
 // {"__file__": name, "content": content}.
 func (f *File) StateJSON() any {
-	return pyval.DictOf("__file__", f.Name, "content", f.Content)
+	return pyval.DictOf("__file__", f.Name, "content", f.Content())
 }
 
 // PyEqual is the reference's File.__eq__: the same name and content.
 func (f *File) PyEqual(other pyval.Value) bool {
 	o, ok := other.(*File)
-	return ok && f.Name == o.Name && pyval.Equal(f.Content, o.Content)
+	return ok && f.Name == o.Name && contentEqual(f, o)
 }
 
 // PyDeepCopy implements pyval.PyDeepCopier.
 func (f *File) PyDeepCopy() pyval.Value {
-	return &File{Name: f.Name, Content: pyval.DeepCopy(f.Content)}
+	return &File{Name: f.Name, content: copyContent(f.content)}
+}
+
+// copyContent is copy.deepcopy of a file's content; an *extended, whose
+// pieces are immutable, is shared.
+func copyContent(v pyval.Value) pyval.Value {
+	if _, ok := v.(*extended); ok {
+		return v
+	}
+	return pyval.DeepCopy(v)
 }
 
 // copier is copy.deepcopy's memo: every object is copied once, so the
@@ -357,7 +410,7 @@ func (c *copier) dir(d *Directory) *Directory {
 	if n, ok := c.dirs[d]; ok {
 		return n
 	}
-	n := &Directory{Name: d.Name, key: d.key}
+	n := &Directory{Name: d.Name}
 	c.dirs[d] = n
 	n.Parent = c.dir(d.Parent)
 	n.Contents = c.contentsOf(d.Contents)
@@ -385,7 +438,7 @@ func (c *copier) item(v Node) Node {
 		if n, ok := c.files[x]; ok {
 			return n
 		}
-		n := &File{Name: x.Name, Content: pyval.DeepCopy(x.Content)}
+		n := &File{Name: x.Name, content: copyContent(x.content)}
 		c.files[x] = n
 		return n
 	}
