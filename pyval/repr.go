@@ -22,7 +22,18 @@ import (
 // prints as its PyRepr. A string holding invalid UTF-8 prints each bad
 // byte as U+FFFD (a Python str cannot hold such bytes). Cyclic values
 // recurse forever, where Python prints "[...]".
-func Repr(v Value) string { return string(AppendRepr(nil, v)) }
+func Repr(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return "None" // (a constant: no allocation, as for most results of None)
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	}
+	return string(AppendRepr(nil, v))
+}
 
 // Str returns Python's str(v): a string itself, an Object's optional
 // PyStr() string method (PyRepr without one), and repr(v) for everything
