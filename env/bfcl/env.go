@@ -27,8 +27,8 @@ type Env struct {
 	valBuf  []pyval.Value // the bound arguments' scratch, likewise
 	// The scratches start in these arrays, which hold the arguments of
 	// nearly every call: an env's first calls allocate nothing for them.
-	argArr [8]Arg
-	valArr [8]pyval.Value
+	argArr [4]Arg
+	valArr [4]pyval.Value
 }
 
 // newEnv returns an empty Env whose scratches start in its own arrays.
