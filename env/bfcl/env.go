@@ -26,7 +26,7 @@ type Env struct {
 	argBuf  []Arg         // the parser's scratch, reused call after call (under mu)
 	valBuf  []pyval.Value // the bound arguments' scratch, likewise
 	// The scratches start in these arrays, which hold the arguments of
-	// nearly every call: an env's first calls allocate nothing for them.
+	// most calls: an env's first calls allocate nothing for them.
 	argArr [4]Arg
 	valArr [4]pyval.Value
 }
