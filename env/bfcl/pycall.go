@@ -393,6 +393,22 @@ func simpleDecimal(text string) (f float64, ok bool) {
 // common escapes; prefixes and rarer escapes go to the full parser.
 func (p *callParser) str() (pyval.Value, bool) {
 	q := p.s[p.i]
+	// A short plain string (printable ASCII, no backslash) ends at the
+	// first quote: one pass over it, the commonest argument.
+	for j := p.i + 1; j < len(p.s) && j <= p.i+48; j++ {
+		c := p.s[j]
+		if c == q {
+			if j == p.i+1 && strings.HasPrefix(p.s[j:], string([]byte{q, q})) {
+				break // the start of a triple-quoted string
+			}
+			v := p.s[p.i+1 : j]
+			p.i = j + 1
+			return v, true
+		}
+		if c < ' ' || c > '~' || c == '\\' {
+			break
+		}
+	}
 	triple := strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q}))
 	if triple {
 		p.i += 3
