@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/toolgym/toolgym/internal/libm"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -342,7 +343,7 @@ func floatPow(iv, iw float64) Value {
 		}
 		return floatVal(1)
 	}
-	r := libmPow(iv, iw)
+	r := libm.Pow(iv, iw)
 	if math.IsInf(r, 0) {
 		raise("OverflowError", "(34, 'Numerical result out of range')")
 	}
@@ -426,16 +427,16 @@ func complexPow(ar, ai, br, bi float64) Value {
 		case ar == 0 && ai == 0:
 			edom = bi != 0 || br < 0
 		default:
-			vabs := cHypot(ar, ai)
-			length := cPow(vabs, br)
-			at := cAtan2(ai, ar)
+			vabs := libm.Hypot(ar, ai)
+			length := libm.Pow(vabs, br)
+			at := libm.Atan2(ai, ar)
 			phase := float64(at * br)
 			if bi != 0 {
-				length /= cExp(float64(at * bi))
-				phase += float64(bi * cLog(vabs))
+				length /= libm.Exp(float64(at * bi))
+				phase += float64(bi * libm.Log(vabs))
 			}
 			edom = math.IsInf(phase, 0)
-			r, i = float64(length*cCos(phase)), float64(length*cSin(phase))
+			r, i = float64(length*libm.Cos(phase)), float64(length*libm.Sin(phase))
 		}
 	}
 	if edom {

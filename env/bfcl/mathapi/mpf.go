@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/toolgym/toolgym/internal/libm"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -158,14 +159,14 @@ func mpLn(x mpf, prec uint) (re, im mpf, complex bool) {
 		return x, mpf{}, false
 	case mpNegInf:
 		// mpc_log(-inf): log|x| = +inf, arg = π.
-		return mpf{kind: mpInf}, round(pi(prec+guard), prec), true
+		return mpf{kind: mpInf}, round(libm.Pi(prec), prec), true
 	}
 	switch x.f.Sign() {
 	case 0:
 		return mpf{kind: mpNegInf}, mpf{}, false
 	case -1:
 		re, _, _ = mpLn(mpf{f: new(big.Float).Abs(x.f)}, prec)
-		return re, round(pi(prec+guard), prec), true
+		return re, round(libm.Pi(prec), prec), true
 	}
 	if x.f.IsInt() && x.f.MinPrec() == 1 && x.f.MantExp(nil) == 1 {
 		return mpZero, mpf{}, false // log(1) is exactly 0
@@ -173,7 +174,7 @@ func mpLn(x mpf, prec uint) (re, im mpf, complex bool) {
 	if l, ok := lnFast(x.f, prec); ok {
 		return l, mpf{}, false
 	}
-	return round(ln(x.f, prec), prec), mpf{}, false
+	return round(libm.BigLog(x.f, prec), prec), mpf{}, false
 }
 
 // lnFast computes log(x) rounded to prec bits from float64 arithmetic

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/toolgym/toolgym/internal/libm"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -365,7 +366,7 @@ func floatPow(x, y float64) (pyval.Value, error) {
 		}
 		return 1.0, nil
 	}
-	r := powCR(x, y)
+	r := libm.Pow(x, y)
 	if math.IsInf(r, 0) {
 		return nil, errRange
 	}
@@ -379,43 +380,12 @@ func isOddInteger(y float64) bool {
 	return y == math.Floor(y) && math.Abs(y) < 1<<53 && int64(y)%2 != 0
 }
 
-// powCR is pow(x, y) correctly rounded, for finite x > 0, x != 1, y != 0.
-func powCR(x, y float64) float64 {
-	if y == 2 {
-		return x * x
-	}
-	if y == math.Trunc(y) && math.Abs(y) <= 64 {
-		// Exact power, then one rounding (ties included).
-		n := int(math.Abs(y))
-		p := new(big.Float).SetPrec(uint(53 * n)).SetFloat64(x)
-		acc := new(big.Float).SetPrec(uint(53 * n)).SetInt64(1)
-		for i := 0; i < n; i++ {
-			acc.Mul(acc, p)
-		}
-		if y < 0 {
-			acc = new(big.Float).SetPrec(53).SetMode(big.ToNearestEven).Quo(big.NewFloat(1), acc)
-		}
-		f, _ := acc.Float64()
-		return f
-	}
-	// e**(y*log(x)); |y*log(x)| beyond 1100 over- or underflows.
-	l := ln(new(big.Float).SetFloat64(x), 53+guard)
-	t := l.Mul(l, new(big.Float).SetFloat64(y))
-	if tf, _ := t.Float64(); tf > 1100 {
-		return math.Inf(1)
-	} else if tf < -1100 {
-		return 0
-	}
-	f, _ := exp(t, 53+guard).Float64()
-	return f
-}
-
 // complexPow is CPython's complex power for a negative float base and a
 // non-integral exponent (float_pow hands these to complex_pow).
 func complexPow(x, y float64) (pyval.Value, error) {
-	length := powCR(-x, y) // hypot(x, 0) == |x|
-	phase := math.Pi * y   // atan2(0, x) == π for x < 0
-	sin, cos := sinCos(phase)
+	length := libm.Pow(-x, y) // hypot(x, 0) == |x|
+	phase := math.Pi * y      // atan2(0, x) == π for x < 0
+	sin, cos := libm.SinCos(phase)
 	c := complexValue{re: length * cos, im: length * sin}
 	if math.IsInf(length, 0) || math.IsInf(c.re, 0) || math.IsInf(c.im, 0) {
 		return nil, pyval.Exc("OverflowError", "complex exponentiation")

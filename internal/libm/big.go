@@ -1,4 +1,4 @@
-package mathapi
+package libm
 
 import (
 	"math"
@@ -27,7 +27,9 @@ func (c *constCache) get(prec uint) *big.Float {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.val == nil || c.prec < prec {
-		p := max(prec, 256)
+		// Grow by half at least, so that rising precisions cost a few
+		// computations, not one each.
+		p := max(prec, 256, c.prec+c.prec/2)
 		c.val, c.prec = c.calc(p), p
 	}
 	return newFloat(prec).Set(c.val)
@@ -37,6 +39,15 @@ var (
 	piCache  = &constCache{calc: calcPi}
 	ln2Cache = &constCache{calc: calcLn2}
 )
+
+// Pi returns π rounded to prec bits, to nearest even. It is computed
+// once for the highest precision asked so far and cached.
+func Pi(prec uint) *big.Float { return pi(prec) }
+
+// BigLog returns log(x) for a finite x > 0 with at least prec correct
+// bits, at a precision of more bits than prec: rounding it to prec bits
+// gives the correctly rounded logarithm in all but rare hard cases.
+func BigLog(x *big.Float, prec uint) *big.Float { return ln(x, prec) }
 
 // pi returns π rounded to prec bits (to nearest even).
 func pi(prec uint) *big.Float { return piCache.get(prec) }
@@ -167,50 +178,48 @@ func lnSqrt(m *big.Float, wp uint) *big.Float {
 	return sum.SetMantExp(sum, int(k))
 }
 
-// lnTab holds log(i/64) for i in [45, 91] at tablePrec bits, computed
-// when first needed.
-var lnTab struct {
+// table holds values computed when first needed, at tablePrec bits.
+type table struct {
 	mu   sync.Mutex
-	vals [92]*big.Float
+	vals []*big.Float
+	calc func(i int) *big.Float
 }
 
-func lnTable(i int, wp uint) *big.Float {
-	lnTab.mu.Lock()
-	defer lnTab.mu.Unlock()
-	if lnTab.vals[i] == nil {
-		c := big.NewFloat(float64(i) / 64)
-		m := new(big.Float)
-		e := c.MantExp(m)
-		if m.Cmp(big.NewFloat(math.Sqrt2/2)) < 0 {
-			m.SetMantExp(m, 1)
-			e--
-		}
-		v := lnSqrt(m, tablePrec+guard)
-		if e != 0 {
-			l2 := ln2(tablePrec + guard)
-			v.Add(v, l2.Mul(l2, newFloat(tablePrec+guard).SetInt64(int64(e))))
-		}
-		lnTab.vals[i] = newFloat(tablePrec).Set(v)
+func (t *table) get(i int, wp uint) *big.Float {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.vals[i] == nil {
+		t.vals[i] = newFloat(tablePrec).Set(t.calc(i))
 	}
-	return newFloat(wp).Set(lnTab.vals[i])
+	return newFloat(wp).Set(t.vals[i])
 }
 
-// expTab holds 2**(j/64) for j in [-32, 32] at tablePrec bits.
-var expTab struct {
-	mu   sync.Mutex
-	vals [65]*big.Float
-}
-
-func expTable(j int, wp uint) *big.Float {
-	expTab.mu.Lock()
-	defer expTab.mu.Unlock()
-	if expTab.vals[j+32] == nil {
-		t := ln2(tablePrec + guard)
-		t.Mul(t, big.NewFloat(float64(j)/64))
-		expTab.vals[j+32] = newFloat(tablePrec).Set(expSquare(t, tablePrec+guard))
+// lnTab holds log(i/64) for i in [45, 91].
+var lnTab = &table{vals: make([]*big.Float, 92), calc: func(i int) *big.Float {
+	m := new(big.Float)
+	e := big.NewFloat(float64(i) / 64).MantExp(m)
+	if m.Cmp(big.NewFloat(math.Sqrt2/2)) < 0 {
+		m.SetMantExp(m, 1)
+		e--
 	}
-	return newFloat(wp).Set(expTab.vals[j+32])
-}
+	v := lnSqrt(m, tablePrec+guard)
+	if e != 0 {
+		l2 := ln2(tablePrec + guard)
+		v.Add(v, l2.Mul(l2, newFloat(tablePrec+guard).SetInt64(int64(e))))
+	}
+	return v
+}}
+
+func lnTable(i int, wp uint) *big.Float { return lnTab.get(i, wp) }
+
+// expTab holds 2**(j/64) for j in [-32, 32], at index j+32.
+var expTab = &table{vals: make([]*big.Float, 65), calc: func(i int) *big.Float {
+	t := ln2(tablePrec + guard)
+	t.Mul(t, big.NewFloat(float64(i-32)/64))
+	return expSquare(t, tablePrec+guard)
+}}
+
+func expTable(j int, wp uint) *big.Float { return expTab.get(j+32, wp) }
 
 // exp returns e**x for a finite x with at least prec correct bits, at
 // precision prec+guard; the caller rounds. |x| must be small enough for
@@ -324,12 +333,13 @@ func sinCosSeries(r *big.Float, prec uint) (*big.Float, *big.Float) {
 	cos := newFloat(wp).SetInt64(1)
 	st := newFloat(wp).Set(r)
 	ct := newFloat(wp).SetInt64(1)
+	d := newFloat(64)
 	for n := int64(1); ; n++ {
 		st.Mul(st, r2)
-		st.Quo(st, newFloat(wp).SetInt64((2*n)*(2*n+1)))
+		st.Quo(st, d.SetInt64((2*n)*(2*n+1)))
 		st.Neg(st)
 		ct.Mul(ct, r2)
-		ct.Quo(ct, newFloat(wp).SetInt64((2*n-1)*(2*n)))
+		ct.Quo(ct, d.SetInt64((2*n-1)*(2*n)))
 		ct.Neg(ct)
 		sin.Add(sin, st)
 		cos.Add(cos, ct)
@@ -339,4 +349,34 @@ func sinCosSeries(r *big.Float, prec uint) (*big.Float, *big.Float) {
 		}
 	}
 	return sin, cos
+}
+
+// atan returns atan(t) for t >= 0 at precision prec: three halvings of
+// the argument (atan t = 2 atan(t / (1 + sqrt(1 + t*t)))) bring it below
+// tan(π/32), then the series.
+func atan(t *big.Float, prec uint) *big.Float {
+	const halvings = 3
+	x := newFloat(prec).Set(t)
+	one := newFloat(prec).SetInt64(1)
+	s := newFloat(prec)
+	for range halvings {
+		s.Mul(x, x)
+		s.Add(s, one)
+		s.Sqrt(s)
+		s.Add(s, one)
+		x.Quo(x, s)
+	}
+	x2 := newFloat(prec).Mul(x, x)
+	sum, pow, term := newFloat(prec).Set(x), newFloat(prec).Set(x), newFloat(prec)
+	n := newFloat(64)
+	for k := int64(3); ; k += 2 {
+		pow.Mul(pow, x2)
+		pow.Neg(pow)
+		term.Quo(pow, n.SetInt64(k))
+		if term.Sign() == 0 || sum.MantExp(nil)-term.MantExp(nil) > int(prec)+8 {
+			break
+		}
+		sum.Add(sum, term)
+	}
+	return sum.SetMantExp(sum, halvings)
 }
