@@ -73,7 +73,8 @@ var calcCases = []struct{ expr, want string }{
 	{"1e5", "Error: Invalid characters in expression"},
 	{"2 x 3", "Error: Invalid characters in expression"},
 	{"$5", "Error: Invalid characters in expression"},
-	{"1_000", "Error: Invalid characters in expression"}, // Deeply nested errors (parsed in linear time: the parser memoizes)
+	{"1_000", "Error: Invalid characters in expression"},
+	// Deeply nested errors (parsed in linear time: the parser memoizes)
 	// and quotients of big ints (never reduced to lowest terms).
 	{"(((((((((((((((((((((((((1+)))))))))))))))))))))))))", "Error: invalid syntax (<string>, line 1)"},
 	{"-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(1+)))))))))))))))))))))))))", "Error: invalid syntax (<string>, line 1)"},

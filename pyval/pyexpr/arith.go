@@ -50,22 +50,13 @@ func (v Value) complex() (float64, float64) {
 	return v.float(), 0
 }
 
-// str returns str(v), for the messages that name a callee.
+// str returns str(v), for the messages that name a callee: String, but
+// an int past Python's limit on int to str conversion raises ValueError.
 func (v Value) str() string {
-	switch v.kind {
-	case kInt:
-		if !intStrOK(v.i) {
-			raise("ValueError", "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxIntDigits)
-		}
-		return v.i.String()
-	case kFloat:
-		return pyval.Repr(v.f)
-	case kComplex:
-		return complexRepr(v.f, v.im)
-	case kTuple:
-		return "()"
+	if v.kind == kInt && !intStrOK(v.bigInt()) {
+		raise("ValueError", "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxIntDigits)
 	}
-	return "Ellipsis"
+	return v.String()
 }
 
 // complexRepr is repr(complex).
