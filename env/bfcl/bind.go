@@ -55,11 +55,16 @@ func bindInto(class string, m *Method, args []Arg, buf []pyval.Value) ([]pyval.V
 		out[i], set[i] = a.Value, true
 		i++
 	}
-	for _, a := range args {
+	for k, a := range args {
 		if a.Name == "" {
 			continue
 		}
-		j := paramIndex(m.Params, a.Name)
+		// Keywords mostly come in the parameters' order: try the
+		// argument's own position first.
+		j := k
+		if j >= len(m.Params) || m.Params[j].Name != a.Name {
+			j = paramIndex(m.Params, a.Name)
+		}
 		if j < 0 {
 			return nil, pyval.TypeError(fmt.Sprintf("%s got an unexpected keyword argument '%s'", qual(), a.Name))
 		}
