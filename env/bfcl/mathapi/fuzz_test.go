@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/toolgym/toolgym/env/bfcl"
+	"github.com/toolgym/toolgym/internal/libm"
 	"github.com/toolgym/toolgym/pyval"
 )
 
@@ -23,8 +24,8 @@ func FuzzLog(f *testing.F) {
 		}
 		prec := uint(p%120) + 1
 		bx := new(big.Float).SetFloat64(x)
-		slow := round(ln(bx, prec), prec)
-		more := round(ln(bx, prec+150), prec)
+		slow := round(libm.BigLog(bx, prec), prec)
+		more := round(libm.BigLog(bx, prec+150), prec)
 		if slow.f.Cmp(more.f) != 0 {
 			t.Fatalf("log(%v) at %d bits: %s, with more precision %s", x, prec, slow.f.Text('p', 0), more.f.Text('p', 0))
 		}
@@ -34,33 +35,17 @@ func FuzzLog(f *testing.F) {
 	})
 }
 
-// FuzzPow checks the correctly rounded power: its shortcuts (squares,
-// small integer exponents) agree with e**(y*log(x)) computed with more
-// precision, except at exact ties, where the exact shortcut decides.
+// FuzzPow checks that float powers answer a value or a Python exception
+// (the rounding itself is internal/libm's FuzzPow).
 func FuzzPow(f *testing.F) {
-	f.Add(6.197105605008835, 0.5)
-	f.Add(2.5, 3.0)
+	f.Add(-2.5, 0.5)  // a complex result
+	f.Add(0.0, -1.0)  // ZeroDivisionError
+	f.Add(1e300, 2.0) // OverflowError
+	f.Add(-8.0, 3.0)  // an odd power of a negative base
 	f.Add(1.0000001, 1e10)
-	f.Add(0.5, 1074.0)
 	f.Fuzz(func(t *testing.T, x, y float64) {
 		if _, err := floatPow(x, y); err != nil && !pyval.IsExc(err, "OverflowError") && !pyval.IsExc(err, "ZeroDivisionError") {
 			t.Fatalf("pow(%v, %v): %v", x, y, err)
-		}
-		if !(x > 0) || x == 1 || math.IsInf(x, 0) || y == 0 || math.IsNaN(y) || math.IsInf(y, 0) {
-			return
-		}
-		got := powCR(x, y)
-		l := ln(new(big.Float).SetFloat64(x), 200)
-		tt := l.Mul(l, new(big.Float).SetFloat64(y))
-		if tf, _ := tt.Float64(); math.Abs(tf) > 700 {
-			return
-		}
-		want, _ := exp(tt, 200).Float64()
-		if got != want && math.Nextafter(got, want) != want {
-			t.Fatalf("pow(%v, %v) = %v, want %v", x, y, got, want)
-		}
-		if got != want && y != math.Trunc(y) {
-			t.Fatalf("pow(%v, %v) = %v, want %v", x, y, got, want)
 		}
 	})
 }
