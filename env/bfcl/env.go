@@ -287,6 +287,8 @@ func ResultString(v pyval.Value) string {
 		return r
 	case JSONResult:
 		return string(r)
+	case *Out:
+		return string(r.text)
 	case *pyval.Dict:
 		if s, err := pyval.JSONDumps(r); err == nil {
 			return s

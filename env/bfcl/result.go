@@ -21,6 +21,16 @@ type JSONResult string
 // reference's executor does). Keys must be distinct strings; RenderDict
 // panics otherwise, or if kv has odd length.
 func RenderDict(kv ...pyval.Value) pyval.Value {
+	if t, ok := RenderText(kv...); ok {
+		return t
+	}
+	return pyval.DictOf(kv...)
+}
+
+// RenderText is RenderDict's text, unboxed: ok is false when a value is
+// not JSON serialisable (the executor would show the dict through str()).
+// With [Out], a method returns the text without an allocation.
+func RenderText(kv ...pyval.Value) (JSONResult, bool) {
 	if len(kv)%2 != 0 {
 		panic("bfcl.RenderDict: odd number of arguments")
 	}
@@ -48,10 +58,10 @@ func RenderDict(kv ...pyval.Value) pyval.Value {
 		b = append(appendShortJSONString(b, kv[i].(string)), ": "...)
 		var ok bool
 		if b, ok = appendJSONValue(b, kv[i+1]); !ok {
-			return pyval.DictOf(kv...)
+			return "", false
 		}
 	}
-	return bytesResult(append(b, '}'))
+	return bytesResult(append(b, '}')), true
 }
 
 // appendJSONValue appends json.dumps(v), writing the commonest values of
@@ -151,3 +161,31 @@ func (r *Rendered) PyRepr() string { return pyval.Repr(r.Value) }
 
 // PyType reports the result's Python type.
 func (r *Rendered) PyType() string { return pyval.TypeName(r.Value) }
+
+// Out is a class instance's result slot. A method that has rendered its
+// result stores the text there and returns the slot: a pointer into the
+// instance, which costs nothing to return, where the text itself, as a
+// pyval.Value, would be boxed (an allocation on every call). The executor
+// reads the slot at once ([ResultString]); a caller that keeps a returned
+// slot past the instance's next call sees that call's result instead.
+// An instance's copy (Clone) has its own slot.
+type Out struct{ text JSONResult }
+
+// Return stores a rendered result in the slot and returns the slot.
+func (o *Out) Return(t JSONResult) pyval.Value {
+	o.text = t
+	return o
+}
+
+// Text returns the result in the slot.
+func (o *Out) Text() JSONResult { return o.text }
+
+// PyStr returns the executor's rendering of the result: its text.
+func (o *Out) PyStr() string { return string(o.text) }
+
+// PyRepr implements pyval.Object: the text, as the result's repr stands
+// in for nothing else here.
+func (o *Out) PyRepr() string { return string(o.text) }
+
+// PyType implements pyval.Object: a rendered result is a dict's text.
+func (o *Out) PyType() string { return "dict" }

@@ -55,11 +55,17 @@ var methodTable = sync.OnceValue(func() []bfcl.Method {
 })
 
 // dict builds a result dict from alternating keys and values.
-func dict(kv ...pyval.Value) pyval.Value {
-	return bfcl.RenderDict(kv[:len(kv)&^1]...)
+// dict returns the result {kv...} rendered, in the instance's result slot
+// (the dict itself when a value is not JSON serialisable).
+func (a *API) dict(kv ...pyval.Value) pyval.Value {
+	kv = kv[:len(kv)&^1]
+	if t, ok := bfcl.RenderText(kv...); ok {
+		return a.out.Return(t)
+	}
+	return pyval.DictOf(kv...)
 }
 
-func errDict(msg pyval.Value) pyval.Value { return dict("error", msg) }
+func (a *API) errDict(msg pyval.Value) pyval.Value { return a.dict("error", msg) }
 
 // StartEngine is startEngine(ignitionMode): it starts the engine when all
 // doors are locked and the brake pedal is pressed fully; "STOP" stops it
@@ -77,26 +83,26 @@ func (a *API) StartEngine(ignitionMode pyval.Value) (pyval.Value, error) {
 			}
 			return true
 		})
-		return errDict("All doors must be locked before starting the engine. Here are the unlocked doors: " + strings.Join(unlocked, ", ")), nil
+		return a.errDict("All doors must be locked before starting the engine. Here are the unlocked doors: " + strings.Join(unlocked, ", ")), nil
 	}
 	if !isStr(a.brakePedalStatus, "pressed") {
-		return errDict("Brake pedal needs to be pressed when starting the engine."), nil
+		return a.errDict("Brake pedal needs to be pressed when starting the engine."), nil
 	}
 	if !pyval.Equal(a.brakePedalForce, 1000.0) {
-		return errDict("Must press the brake fully before starting the engine."), nil
+		return a.errDict("Must press the brake fully before starting the engine."), nil
 	}
 	empty, err := compare("<", a.fuelLevel, minFuelLevel)
 	if err != nil {
 		return nil, err
 	}
 	if empty {
-		return errDict("Fuel tank is empty."), nil
+		return a.errDict("Fuel tank is empty."), nil
 	}
 	if !isStr(ignitionMode, "START") {
-		return errDict("Invalid ignition mode."), nil
+		return a.errDict("Invalid ignition mode."), nil
 	}
 	a.engineState = "running"
-	return dict("engineState", a.engineState, "fuelLevel", a.fuelLevel, "batteryVoltage", a.batteryVoltage), nil
+	return a.dict("engineState", a.engineState, "fuelLevel", a.fuelLevel, "batteryVoltage", a.batteryVoltage), nil
 }
 
 // FillFuelTank is fillFuelTank(fuelAmount): it adds fuel, up to the
@@ -107,7 +113,7 @@ func (a *API) FillFuelTank(fuelAmount pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if neg {
-		return errDict("Fuel amount cannot be negative."), nil
+		return a.errDict("Fuel amount cannot be negative."), nil
 	}
 	sum, err := arith("+", a.fuelLevel, fuelAmount)
 	if err != nil {
@@ -116,15 +122,15 @@ func (a *API) FillFuelTank(fuelAmount pyval.Value) (pyval.Value, error) {
 	if over, err := compare(">", sum, maxFuelLevel); err != nil {
 		return nil, err
 	} else if over {
-		return errDict("Cannot fill gas above the tank capacity."), nil
+		return a.errDict("Cannot fill gas above the tank capacity."), nil
 	}
 	if under, err := compare("<", sum, minFuelLevel); err != nil {
 		return nil, err
 	} else if under {
-		return errDict("Fuel tank is empty. Min fuel level is 0 gallons."), nil
+		return a.errDict("Fuel tank is empty. Min fuel level is 0 gallons."), nil
 	}
 	a.fuelLevel = sum
-	return dict("fuelLevel", a.fuelLevel), nil
+	return a.dict("fuelLevel", a.fuelLevel), nil
 }
 
 // LockDoors is lockDoors(unlock, door): it locks (or unlocks) the named
@@ -158,7 +164,7 @@ func (a *API) LockDoors(unlock, door pyval.Value) (pyval.Value, error) {
 			a.remainingUnlockedDoors--
 		}
 	}
-	return dict("lockStatus", want, "remainingUnlockedDoors", a.remainingUnlockedDoors), nil
+	return a.dict("lockStatus", want, "remainingUnlockedDoors", a.remainingUnlockedDoors), nil
 }
 
 // AdjustClimateControl is adjustClimateControl(temperature, unit,
@@ -170,7 +176,7 @@ func (a *API) AdjustClimateControl(temperature, unit, fanSpeed, mode pyval.Value
 		return nil, err
 	}
 	if !ok {
-		return errDict("Fan speed must be between 0 and 100."), nil
+		return a.errDict("Fan speed must be between 0 and 100."), nil
 	}
 	a.acTemperature = temperature
 	if isStr(unit, "fahrenheit") {
@@ -188,7 +194,7 @@ func (a *API) AdjustClimateControl(temperature, unit, fanSpeed, mode pyval.Value
 	}
 	a.fanSpeed = fanSpeed
 	a.acMode = mode
-	return dict("currentACTemperature", temperature, "climateMode", mode, "humidityLevel", a.humidityLevel), nil
+	return a.dict("currentACTemperature", temperature, "climateMode", mode, "humidityLevel", a.humidityLevel), nil
 }
 
 // OutsideTemperatureFromGoogle is get_outside_temperature_from_google():
@@ -205,12 +211,12 @@ func (a *API) OutsideTemperatureFromGoogle() pyval.Value {
 		})
 		return pyval.DictOf(append(kv, "outsideTemperature", t)...)
 	}
-	return dict("outsideTemperature", t)
+	return a.dict("outsideTemperature", t)
 }
 
 // OutsideTemperatureFromWeatherCom is
 // get_outside_temperature_from_weather_com(): always {"error": 404}.
-func (a *API) OutsideTemperatureFromWeatherCom() pyval.Value { return errDict(int64(404)) }
+func (a *API) OutsideTemperatureFromWeatherCom() pyval.Value { return a.errDict(int64(404)) }
 
 // SetHeadlights is setHeadlights(mode): "on" turns them on, "off" and
 // "auto" off.
@@ -218,13 +224,13 @@ func (a *API) SetHeadlights(mode pyval.Value) pyval.Value {
 	s, isString := mode.(string)
 	switch {
 	case !isString || (s != "on" && s != "off" && s != "auto"):
-		return errDict("Invalid headlight mode.")
+		return a.errDict("Invalid headlight mode.")
 	case s == "on":
 		a.headLightStatus = "on"
-		return dict("headlightStatus", "on")
+		return a.dict("headlightStatus", "on")
 	}
 	a.headLightStatus = "off"
-	return dict("headlightStatus", "off")
+	return a.dict("headlightStatus", "off")
 }
 
 // DisplayCarStatus is displayCarStatus(option): the attributes of one
@@ -275,16 +281,16 @@ func (a *API) ActivateParkingBrake(mode pyval.Value) pyval.Value {
 	case isStr(mode, "release"):
 		status, force = "released", 0.0
 	default:
-		return errDict("Invalid mode")
+		return a.errDict("Invalid mode")
 	}
 	a.parkingBrakeStatus = status
 	a.parkingBrakeForce = force
 	a.slopeAngle = 10.0
 	if a.longContext {
-		return dict("parkingBrakeInstruction", a.parkingBrakeDoc, "parkingBrakeStatus", status,
+		return a.dict("parkingBrakeInstruction", a.parkingBrakeDoc, "parkingBrakeStatus", status,
 			"_parkingBrakeForce", force, "_slopeAngle", 10.0)
 	}
-	return dict("parkingBrakeStatus", status, "_parkingBrakeForce", force, "_slopeAngle", 10.0)
+	return a.dict("parkingBrakeStatus", status, "_parkingBrakeForce", force, "_slopeAngle", 10.0)
 }
 
 // PressBrakePedal is pressBrakePedal(pedalPosition): position 0 releases
@@ -295,12 +301,12 @@ func (a *API) PressBrakePedal(pedalPosition pyval.Value) (pyval.Value, error) {
 		return nil, err
 	}
 	if !ok {
-		return errDict("Pedal position must be between 0 and 1."), nil
+		return a.errDict("Pedal position must be between 0 and 1."), nil
 	}
 	if pyval.Equal(pedalPosition, int64(0)) {
 		a.brakePedalStatus = "released"
 		a.brakePedalForce = 0.0
-		return dict("brakePedalStatus", "released", "brakePedalForce", 0.0), nil
+		return a.dict("brakePedalStatus", "released", "brakePedalForce", 0.0), nil
 	}
 	force, err := arith("*", pedalPosition, int64(1000))
 	if err != nil {
@@ -316,14 +322,14 @@ func (a *API) PressBrakePedal(pedalPosition pyval.Value) (pyval.Value, error) {
 	}
 	a.brakePedalStatus = "pressed"
 	a.brakePedalForce = force
-	return dict("brakePedalStatus", "pressed", "brakePedalForce", shown), nil
+	return a.dict("brakePedalStatus", "pressed", "brakePedalForce", shown), nil
 }
 
 // ReleaseBrakePedal is releaseBrakePedal().
 func (a *API) ReleaseBrakePedal() pyval.Value {
 	a.brakePedalStatus = "released"
 	a.brakePedalForce = 0.0
-	return dict("brakePedalStatus", "released", "brakePedalForce", 0.0)
+	return a.dict("brakePedalStatus", "released", "brakePedalForce", 0.0)
 }
 
 // SetCruiseControl is setCruiseControl(speed, activate,
@@ -340,7 +346,7 @@ func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Valu
 		return nil, err
 	}
 	if isStr(a.engineState, "stopped") {
-		return errDict("Start the engine before activating the cruise control."), nil
+		return a.errDict("Start the engine before activating the cruise control."), nil
 	}
 	status := "inactive"
 	a.distanceToNextVehicle = dist
@@ -351,22 +357,22 @@ func (a *API) SetCruiseControl(speed, activate, distanceToNextVehicle pyval.Valu
 			bad = m != 0
 		}
 		if bad {
-			return errDict("Invalid speed"), nil
+			return a.errDict("Invalid speed"), nil
 		}
 		status = "active"
 	}
 	a.cruiseStatus = status
-	return dict("cruiseStatus", status, "currentSpeed", sp, "distanceToNextVehicle", dist), nil
+	return a.dict("cruiseStatus", status, "currentSpeed", sp, "distanceToNextVehicle", dist), nil
 }
 
 // CurrentSpeed is get_current_speed(): a speed drawn uniformly from
 // [0, 120).
 func (a *API) CurrentSpeed() pyval.Value {
-	return dict("currentSpeed", a.random().Uniform(0.0, 120.0))
+	return a.dict("currentSpeed", a.random().Uniform(0.0, 120.0))
 }
 
 // DisplayLog is display_log(messages): the messages, as given.
-func (a *API) DisplayLog(messages pyval.Value) pyval.Value { return dict("log", messages) }
+func (a *API) DisplayLog(messages pyval.Value) pyval.Value { return a.dict("log", messages) }
 
 // EstimateDriveFeasibilityByMileage is
 // estimate_drive_feasibility_by_mileage(distance), at 20 miles a gallon.
@@ -379,7 +385,7 @@ func (a *API) EstimateDriveFeasibilityByMileage(distance pyval.Value) (pyval.Val
 	if err != nil {
 		return nil, err
 	}
-	return dict("canDrive", !short), nil
+	return a.dict("canDrive", !short), nil
 }
 
 // LiterToGallon is liter_to_gallon(liter).
@@ -388,7 +394,7 @@ func (a *API) LiterToGallon(liter pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dict("gallon", g), nil
+	return a.dict("gallon", g), nil
 }
 
 // GallonToLiter is gallon_to_liter(gallon).
@@ -397,7 +403,7 @@ func (a *API) GallonToLiter(gallon pyval.Value) (pyval.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dict("liter", l), nil
+	return a.dict("liter", l), nil
 }
 
 // distances are the reference's known city pairs (zip codes, either
@@ -431,9 +437,9 @@ func (a *API) EstimateDistance(cityA, cityB pyval.Value) pyval.Value {
 		k, v = "error", "distance not found in database."
 	}
 	if a.longContext {
-		return dict(k, v, "intermediaryCities", a.intermediaries)
+		return a.dict(k, v, "intermediaryCities", a.intermediaries)
 	}
-	return dict(k, v)
+	return a.dict(k, v)
 }
 
 var zipcodes = map[string]pyval.Value{
@@ -459,7 +465,7 @@ func (a *API) ZipcodeBasedOnCity(city pyval.Value) pyval.Value {
 			zip = z
 		}
 	}
-	return dict("zipcode", zip)
+	return a.dict("zipcode", zip)
 }
 
 // SetNavigation is set_navigation(destination). The destination is
@@ -470,7 +476,7 @@ func (a *API) SetNavigation(destination pyval.Value) (pyval.Value, error) {
 	if !ok {
 		return nil, pyval.TypeError(`can only concatenate str (not "` + pyval.TypeName(destination) + `") to str`)
 	}
-	return dict("status", "Navigating to "+s), nil
+	return a.dict("status", "Navigating to "+s), nil
 }
 
 // CheckTirePressure is check_tire_pressure(): the four pressures and
@@ -485,7 +491,7 @@ func (a *API) CheckTirePressure() (pyval.Value, error) {
 	if a.longContext {
 		info = a.carMetadata
 	}
-	return dict(
+	return a.dict(
 		"frontLeftTirePressure", a.frontLeftTirePressure,
 		"frontRightTirePressure", a.frontRightTirePressure,
 		"rearLeftTirePressure", a.rearLeftTirePressure,
@@ -527,5 +533,5 @@ func (a *API) healthyTirePressure() (bool, error) {
 
 // FindNearestTireShop is find_nearest_tire_shop().
 func (a *API) FindNearestTireShop() pyval.Value {
-	return dict("shopLocation", "456 Oakwood Avenue, Rivermist, 83214")
+	return a.dict("shopLocation", "456 Oakwood Avenue, Rivermist, 83214")
 }

@@ -43,6 +43,7 @@ const (
 // since a model's arguments (stored as they come, as the reference stores
 // them) may be of any type.
 type API struct {
+	out bfcl.Out // the result slot (see bfcl.Out)
 	// rng is the generator, seeded with seed when first drawn from (most
 	// scenarios never draw); nil until then.
 	rng  *pyval.Random
