@@ -189,3 +189,16 @@ func (o *Out) PyRepr() string { return string(o.text) }
 
 // PyType implements pyval.Object: a rendered result is a dict's text.
 func (o *Out) PyType() string { return "dict" }
+
+// RenderedText returns the text of a result already rendered (a
+// JSONResult, or an Out slot holding one); ok is false for any other
+// value.
+func RenderedText(v pyval.Value) (JSONResult, bool) {
+	switch r := v.(type) {
+	case JSONResult:
+		return r, true
+	case *Out:
+		return r.text, true
+	}
+	return "", false
+}

@@ -44,7 +44,7 @@ func TestLongContextBookingHistory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, ok := res.(bfcl.JSONResult)
+		text, ok := bfcl.RenderedText(res)
 		if !ok {
 			t.Fatalf("book_flight result is a %T, want a JSONResult", res)
 		}
@@ -239,7 +239,7 @@ func TestRetrieveInvoice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r, ok := got.(bfcl.JSONResult); !ok || string(r) != want {
+		if r, ok := bfcl.RenderedText(got); !ok || string(r) != want {
 			t.Errorf("invoice of %v = %v, want %s", id, got, want)
 		}
 	}

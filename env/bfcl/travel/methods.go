@@ -76,6 +76,15 @@ var (
 // failure builds the {<statusKey>: False, "error": msg} dicts the
 // reference answers refusals with; statusKey "" leaves the status out.
 // The refusals whose message never varies are rendered once.
+// render returns the result {kv...} rendered, in the instance's result
+// slot (the dict itself when a value is not JSON serialisable).
+func (a *API) render(kv ...pyval.Value) pyval.Value {
+	if t, ok := bfcl.RenderText(kv...); ok {
+		return a.out.Return(t)
+	}
+	return pyval.DictOf(kv...)
+}
+
 func failure(statusKey, msg string) pyval.Value {
 	if r, ok := fixedFailures[[2]string{statusKey, msg}]; ok {
 		return r
@@ -134,12 +143,12 @@ func (a *API) authenticate(grantType, firstName, lastName pyval.Value) pyval.Val
 	a.tokenScope = grantType
 	a.userFirstName = firstName
 	a.userLastName = lastName
-	return bfcl.RenderDict("expires_in", int64(2), "access_token", a.accessToken, "token_type", "Bearer", "scope", grantType)
+	return a.render("expires_in", int64(2), "access_token", a.accessToken, "token_type", "Bearer", "scope", grantType)
 }
 
 func (a *API) loginStatus() pyval.Value {
 	loggedOut := a.tokenExpiresIn == nil || isZero(a.tokenExpiresIn)
-	return bfcl.RenderDict("status", !loggedOut)
+	return a.render("status", !loggedOut)
 }
 
 func (a *API) registerCreditCard(accessToken, number, expiration, holder, cvv pyval.Value) (pyval.Value, error) {
@@ -165,7 +174,7 @@ func (a *API) registerCreditCard(accessToken, number, expiration, holder, cvv py
 		"card_verification_number", cvv,
 		"balance", a.ids.randInt(10000, 99999),
 	))
-	return bfcl.RenderDict("card_id", id), nil
+	return a.render("card_id", id), nil
 }
 
 // routeCost is get_flight_cost's pricing: the route's base cost (an
@@ -272,7 +281,7 @@ func (a *API) flightCost(from, to, date, class pyval.Value) (pyval.Value, error)
 	if a.longContext {
 		return allRouteCosts(mult), nil
 	}
-	return bfcl.FloatResult(`{"travel_cost_list": [`, float64(base*mult), `]}`), nil
+	return a.out.Return(bfcl.FloatResult(`{"travel_cost_list": [`, float64(base*mult), `]}`)), nil
 }
 
 // routeCosts caches, by multiplier, the long-context result (every
@@ -308,7 +317,7 @@ func (a *API) creditCardBalance(accessToken, cardID pyval.Value) (pyval.Value, e
 	if err != nil {
 		return nil, err
 	}
-	return bfcl.RenderDict("card_balance", bal), nil
+	return a.render("card_balance", bal), nil
 }
 
 // contains is Python's key in container for the card records.
@@ -452,7 +461,7 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		"transaction_id", transactionID,
 	))
 	if !a.longContext {
-		return bfcl.JSONResult(res), nil
+		return a.out.Return(bfcl.JSONResult(res)), nil
 	}
 	b := make([]byte, 0, 96+a.historySize())
 	b = append(b, `{"booking_id": "`...) // the ids are digit strings: no escaping
@@ -465,7 +474,7 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		return pyval.DictOf("booking_id", bookingID, "transaction_id", transactionID, status, true, "booking_history", a.bookings), nil
 	}
 	b = append(b, '}')
-	return bfcl.JSONResult(bytesString(b)), nil
+	return a.out.Return(bfcl.JSONResult(bytesString(b))), nil
 }
 
 // drawBookingIDs draws book_flight's booking and transaction ids, as
@@ -673,7 +682,7 @@ func (a *API) setBudgetLimit(accessToken, limit pyval.Value) (pyval.Value, error
 		return nil, err
 	}
 	a.budgetLimit = f
-	return bfcl.FloatResult(`{"budget_limit": `, f, `}`), nil
+	return a.out.Return(bfcl.FloatResult(`{"budget_limit": `, f, `}`)), nil
 }
 
 func nearestAirport(location pyval.Value) (pyval.Value, error) {
@@ -726,7 +735,7 @@ func (a *API) purchaseInsurance(accessToken, bookingID, cost, cardID pyval.Value
 	const head, tail = `{"insurance_id": "`, `", "insurance_status": true}` // the id is a digit string: no escaping
 	b := append(make([]byte, 0, len(head)+20+len(tail)), head...)
 	b = strconv.AppendInt(b, a.ids.randInt(100000000, 999999999), 10)
-	return bfcl.JSONResult(bytesString(append(b, tail...))), nil
+	return a.out.Return(bfcl.JSONResult(bytesString(append(b, tail...)))), nil
 }
 
 func (a *API) contactSupport(bookingID pyval.Value) (pyval.Value, error) {

@@ -54,6 +54,7 @@ func init() {
 // API is one TravelAPI instance. The zero value is not usable; use [New],
 // then [API.Load] as the reference's executor calls _load_scenario.
 type API struct {
+	out bfcl.Out // the result slot (see bfcl.Out)
 	ids idSource // random.Random: booking, card and other ids
 
 	creditCards    *pyval.Dict // credit_card_list: card id -> card dict
