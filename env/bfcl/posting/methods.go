@@ -172,7 +172,10 @@ func (a *API) PostTweet(content, tags, mentions pyval.Value) (pyval.Value, error
 	a.tweetCounter = next
 	// The tweet's json.dumps, written from its values (or the tweet,
 	// shown through str(), when a value is not serialisable).
-	return bfcl.RenderDict("id", id, "username", a.username, "content", content, "tags", tags, "mentions", mentions), nil
+	if t, ok := bfcl.RenderText("id", id, "username", a.username, "content", content, "tags", tags, "mentions", mentions); ok {
+		return a.out.Return(t), nil
+	}
+	return tweet, nil // not serialisable: the executor shows str(tweet)
 }
 
 // lookup finds a tweet as `tweet_id in self.tweets` does.
@@ -515,7 +518,7 @@ func (a *API) GetUserStats(username pyval.Value) (pyval.Value, error) {
 	b := strconv.AppendInt(append(buf[:0], `{"tweet_count": `...), tweetCount, 10)
 	b = strconv.AppendInt(append(b, `, "following_count": `...), followingCount, 10)
 	b = strconv.AppendInt(append(b, `, "retweet_count": `...), retweetCount, 10)
-	return bfcl.JSONResult(append(b, '}')), nil
+	return a.out.Return(bfcl.JSONResult(append(b, '}'))), nil
 }
 
 var _ bfcl.Class = (*API)(nil)

@@ -35,6 +35,7 @@ func init() {
 // pyval) because a scenario may give any JSON value, and the reference
 // carries whatever it is given into results and state.
 type API struct {
+	out           bfcl.Out // the result slot (see bfcl.Out)
 	username      pyval.Value
 	password      pyval.Value
 	authenticated pyval.Value
