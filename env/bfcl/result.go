@@ -61,7 +61,7 @@ func RenderText(kv ...pyval.Value) (JSONResult, bool) {
 			return "", false
 		}
 	}
-	return bytesResult(append(b, '}')), true
+	return BytesResult(append(b, '}')), true
 }
 
 // appendJSONValue appends json.dumps(v), writing the commonest values of
@@ -128,10 +128,10 @@ func sizeHint(v pyval.Value) int {
 	return 24
 }
 
-// bytesResult returns b as a JSONResult without copying it. The caller
+// BytesResult returns b as a JSONResult without copying it. The caller
 // must have made b for this result and must not touch it again: the
 // string shares its bytes (strings.Builder does the same).
-func bytesResult(b []byte) JSONResult {
+func BytesResult(b []byte) JSONResult {
 	return JSONResult(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
@@ -142,7 +142,7 @@ func FloatResult(prefix string, x float64, suffix string) JSONResult {
 	b := make([]byte, 0, len(prefix)+24+len(suffix))
 	b = append(b, prefix...)
 	b, _ = pyval.AppendJSON(b, x, true) // a float always encodes
-	return bytesResult(append(b, suffix...))
+	return BytesResult(append(b, suffix...))
 }
 
 // Rendered is a result that is not a dict (whose text the executor would

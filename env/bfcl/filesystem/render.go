@@ -1,7 +1,6 @@
 package filesystem
 
 import (
-	"unsafe"
 
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
@@ -189,7 +188,7 @@ var plainByte = func() (t [256]bool) {
 // result returns the text in b as a JSONResult, without copying it; b
 // must not be touched again.
 func result(b []byte) pyval.Value {
-	return bfcl.JSONResult(unsafe.String(unsafe.SliceData(b), len(b)))
+	return bfcl.BytesResult(b)
 }
 
 // writer writes a result: literal text as it is, str values as their

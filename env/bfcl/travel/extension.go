@@ -294,7 +294,7 @@ func renderInvoice(bookingID pyval.Value, vals []pyval.Value) pyval.Value {
 		}
 		return pyval.DictOf("invoice", pyval.DictOf(kv...)) // the executor shows str()
 	}
-	return bfcl.JSONResult(bytesString(append(b, "}}"...)))
+	return bfcl.BytesResult(append(b, "}}"...))
 }
 
 // invoiceKeys are the invoice fields as json.dumps writes them, with the

@@ -474,7 +474,7 @@ func (a *API) bookFlight(accessToken, cardID, date, from, to, class pyval.Value)
 		return pyval.DictOf("booking_id", bookingID, "transaction_id", transactionID, status, true, "booking_history", a.bookings), nil
 	}
 	b = append(b, '}')
-	return a.out.Return(bfcl.JSONResult(bytesString(b))), nil
+	return a.out.Return(bfcl.BytesResult(b)), nil
 }
 
 // drawBookingIDs draws book_flight's booking and transaction ids, as
@@ -735,7 +735,7 @@ func (a *API) purchaseInsurance(accessToken, bookingID, cost, cardID pyval.Value
 	const head, tail = `{"insurance_id": "`, `", "insurance_status": true}` // the id is a digit string: no escaping
 	b := append(make([]byte, 0, len(head)+20+len(tail)), head...)
 	b = strconv.AppendInt(b, a.ids.randInt(100000000, 999999999), 10)
-	return a.out.Return(bfcl.JSONResult(bytesString(append(b, tail...)))), nil
+	return a.out.Return(bfcl.BytesResult(append(b, tail...))), nil
 }
 
 func (a *API) contactSupport(bookingID pyval.Value) (pyval.Value, error) {
