@@ -1,7 +1,6 @@
 package filesystem
 
 import (
-
 	"github.com/toolgym/toolgym/env/bfcl"
 	"github.com/toolgym/toolgym/pyval"
 )
