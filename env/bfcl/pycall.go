@@ -176,6 +176,11 @@ func (p *callParser) call(args []Arg) (string, []Arg, bool) {
 		save := p.i
 		kw := p.name()
 		if kw != "" && p.eat('=') {
+			for _, a := range args {
+				if a.Name == kw {
+					return "", nil, false // repeated: the full parser says so
+				}
+			}
 			v, ok := p.value(0)
 			if !ok {
 				return "", nil, false
