@@ -72,6 +72,37 @@ func cancelPendingOrder(db *docdb.DB, a []V) V {
 	return py.Dumps(order)
 }
 
+// itemsPriceDiff is the checks and the price difference that exchanging
+// and modifying items share in the reference (written out twice there):
+// each item is in the order as often as named, the lists are as long, and
+// every new item is an available variant of the old one's product. errText
+// is the tool's error when a check fails.
+func itemsPriceDiff(products *docdb.Table, order, itemIDs, newItemIDs V) (diff V, errText string) {
+	all := itemIDsOf(order)
+	for _, itemID := range py.Iter(itemIDs) {
+		if py.Count(itemIDs, itemID) > py.Count(all, itemID) {
+			return nil, "Error: " + py.Str(itemID) + " not found"
+		}
+	}
+	if py.Len(itemIDs) != py.Len(newItemIDs) {
+		return nil, "Error: the number of items to be exchanged should match"
+	}
+	diff = int64(0)
+	for _, p := range py.Zip(itemIDs, newItemIDs) {
+		itemID, newItemID := p[0], p[1]
+		item := firstWhere(py.GetItem(order, "items"), "item_id", itemID)
+		productID := py.GetItem(item, "product_id")
+		variants := py.GetItem(py.GetItem(products, productID), "variants")
+		if !(py.In(newItemID, variants) && py.Truth(py.GetItem(py.GetItem(variants, newItemID), "available"))) {
+			return nil, "Error: new item " + py.Str(newItemID) + " not found or available"
+		}
+		oldPrice := py.GetItem(item, "price")
+		newPrice := py.GetItem(py.GetItem(variants, newItemID), "price")
+		diff = py.IAdd(diff, py.Sub(newPrice, oldPrice))
+	}
+	return diff, ""
+}
+
 func exchangeDeliveredOrderItems(db *docdb.DB, a []V) V {
 	orderID, itemIDs, newItemIDs, pmID := a[0], a[1], a[2], a[3]
 	products, orders, users := db.Table("products"), db.Table("orders"), db.Table("users")
@@ -82,33 +113,16 @@ func exchangeDeliveredOrderItems(db *docdb.DB, a []V) V {
 	if !py.Eq(py.GetItem(order, "status"), "delivered") {
 		return "Error: non-delivered order cannot be exchanged"
 	}
-	all := itemIDsOf(order)
-	for _, itemID := range py.Iter(itemIDs) {
-		if py.Count(itemIDs, itemID) > py.Count(all, itemID) {
-			return "Error: " + py.Str(itemID) + " not found"
-		}
-	}
-	if py.Len(itemIDs) != py.Len(newItemIDs) {
-		return "Error: the number of items to be exchanged should match"
-	}
-	var diff V = int64(0)
-	for _, p := range py.Zip(itemIDs, newItemIDs) {
-		itemID, newItemID := p[0], p[1]
-		item := firstWhere(py.GetItem(order, "items"), "item_id", itemID)
-		productID := py.GetItem(item, "product_id")
-		variants := py.GetItem(py.GetItem(products, productID), "variants")
-		if !(py.In(newItemID, variants) && py.Truth(py.GetItem(py.GetItem(variants, newItemID), "available"))) {
-			return "Error: new item " + py.Str(newItemID) + " not found or available"
-		}
-		oldPrice := py.GetItem(item, "price")
-		newPrice := py.GetItem(py.GetItem(variants, newItemID), "price")
-		diff = py.IAdd(diff, py.Sub(newPrice, oldPrice))
+	diff, errText := itemsPriceDiff(products, order, itemIDs, newItemIDs)
+	if errText != "" {
+		return errText
 	}
 	diff = py.Round(diff, 2)
-	if !py.In(pmID, py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods")) {
+	pms := py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods")
+	if !py.In(pmID, pms) {
 		return "Error: payment method not found"
 	}
-	pm := py.GetItem(py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods"), pmID)
+	pm := py.GetItem(pms, pmID)
 	if py.Eq(py.GetItem(pm, "source"), "gift_card") && py.Lt(py.GetItem(pm, "balance"), diff) {
 		return "Error: insufficient gift card balance to pay for the price difference"
 	}
@@ -206,32 +220,15 @@ func modifyPendingOrderItems(db *docdb.DB, a []V) V {
 	if !py.Eq(py.GetItem(order, "status"), "pending") {
 		return "Error: non-pending order cannot be modified"
 	}
-	all := itemIDsOf(order)
-	for _, itemID := range py.Iter(itemIDs) {
-		if py.Count(itemIDs, itemID) > py.Count(all, itemID) {
-			return "Error: " + py.Str(itemID) + " not found"
-		}
+	diff, errText := itemsPriceDiff(products, order, itemIDs, newItemIDs)
+	if errText != "" {
+		return errText
 	}
-	if py.Len(itemIDs) != py.Len(newItemIDs) {
-		return "Error: the number of items to be exchanged should match"
-	}
-	var diff V = int64(0)
-	for _, p := range py.Zip(itemIDs, newItemIDs) {
-		itemID, newItemID := p[0], p[1]
-		item := firstWhere(py.GetItem(order, "items"), "item_id", itemID)
-		productID := py.GetItem(item, "product_id")
-		variants := py.GetItem(py.GetItem(products, productID), "variants")
-		if !(py.In(newItemID, variants) && py.Truth(py.GetItem(py.GetItem(variants, newItemID), "available"))) {
-			return "Error: new item " + py.Str(newItemID) + " not found or available"
-		}
-		oldPrice := py.GetItem(item, "price")
-		newPrice := py.GetItem(py.GetItem(variants, newItemID), "price")
-		diff = py.IAdd(diff, py.Sub(newPrice, oldPrice))
-	}
-	if !py.In(pmID, py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods")) {
+	pms := py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods")
+	if !py.In(pmID, pms) {
 		return "Error: payment method not found"
 	}
-	pm := py.GetItem(py.GetItem(py.GetItem(users, py.GetItem(order, "user_id")), "payment_methods"), pmID)
+	pm := py.GetItem(pms, pmID)
 	if py.Eq(py.GetItem(pm, "source"), "gift_card") && py.Lt(py.GetItem(pm, "balance"), diff) {
 		return "Error: insufficient gift card balance to pay for the new item"
 	}
